@@ -1,0 +1,105 @@
+# msgsock: Windows ws2_32.dll / mswsock.dll for Wine, built with stock Debian
+# mingw-w64, plus the helper (msgsock.dll, builtin-marked, and msgsock.so).
+#
+#   make            build every architecture whose cross compiler is present
+#   make demo       build and run the demonstration under Wine
+#   make check      unit tests + conformance tests (closing "N passed, N failed")
+#   make bench      benchmarks
+
+BUILD     ?= build
+WINEBUILD ?= winebuild
+HOST_CC   ?= gcc
+
+have = $(shell command -v $(1) >/dev/null 2>&1 && echo yes)
+ARCHS ?= x86_64 $(if $(call have,i686-w64-mingw32-gcc),i686)
+
+x86_64_TRIPLE := x86_64-w64-mingw32
+i686_TRIPLE   := i686-w64-mingw32
+x86_64_M      := -m64
+i686_M        := -m32
+# The unix library for i686 needs a 32-bit host libc (gcc-multilib); optional.
+x86_64_HOST_CC := $(HOST_CC)
+i686_HOST_CC   := $(shell echo 'int main(void){return 0;}' | $(HOST_CC) -m32 -x c - -o /dev/null 2>/dev/null && echo "$(HOST_CC) -m32")
+
+PE_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-cast-function-type \
+              -Iinclude -D_WIN32_WINNT=0x0A00 -DWINVER=0x0A00 -DWIN32_LEAN_AND_MEAN -DWINSOCK_API_LINKAGE=
+PE_LDFLAGS := -shared -static-libgcc -Wl,--kill-at -Wl,--enable-stdcall-fixup
+UNIX_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -fPIC -fvisibility=hidden \
+               -Iinclude -Idlls/msgsock/unix
+
+COMMON_SRCS  := $(wildcard dlls/common/*.c)
+WS2_32_SRCS  := $(wildcard dlls/ws2_32/*.c) $(COMMON_SRCS) $(EXTRA_WS2_32_SRCS)
+MSWSOCK_SRCS := $(wildcard dlls/mswsock/*.c) $(COMMON_SRCS) $(EXTRA_MSWSOCK_SRCS)
+HELPER_SRCS  := $(wildcard dlls/msgsock/*.c)
+UNIX_SRCS    := $(wildcard dlls/msgsock/unix/*.c)
+HARNESS_SRCS := tests/conformance/harness.c
+CONF_TESTS   := $(basename $(notdir $(wildcard tests/conformance/test_*.c)))
+DEMO_SRCS    := demo/msgdemo.c
+
+all: $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
+
+# $(1) = arch
+define pe_rules
+$(1)_DIR := $(BUILD)/$(1)
+$(1)_CC  := $($(1)_TRIPLE)-gcc
+$(1)_OBJ = $$(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$$(1))
+
+$(BUILD)/$(1)/obj/%.o: %.c
+	@mkdir -p $$(@D)
+	$$($(1)_CC) $(PE_CFLAGS) -MMD -MP -c $$< -o $$@
+
+$(BUILD)/$(1)/%.def: spec/%.spec
+	@mkdir -p $$(@D)
+	$(WINEBUILD) --def $($(1)_M) -b $($(1)_TRIPLE) -E $$< -o $$@
+
+# The helper's PE half carries Wine's builtin marker so Wine pairs it with msgsock.so.
+$(BUILD)/$(1)/msgsock.dll: $$(call $(1)_OBJ,$(HELPER_SRCS)) $(BUILD)/$(1)/msgsock.def
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$^ -Wl,--out-implib,$(BUILD)/$(1)/libmsgsock.a
+	$(WINEBUILD) --builtin $$@
+
+$(BUILD)/$(1)/libmsgsock.a: $(BUILD)/$(1)/msgsock.dll
+
+$(BUILD)/$(1)/mswsock.dll: $$(call $(1)_OBJ,$(MSWSOCK_SRCS)) $(BUILD)/$(1)/mswsock.def $(BUILD)/$(1)/libmsgsock.a
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll \
+	    -Wl,--out-implib,$(BUILD)/$(1)/libmswsock_msgsock.a
+
+$(BUILD)/$(1)/ws2_32.dll: $$(call $(1)_OBJ,$(WS2_32_SRCS)) $(BUILD)/$(1)/ws2_32.def $(BUILD)/$(1)/libmsgsock.a
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll -liphlpapi \
+	    -Wl,--out-implib,$(BUILD)/$(1)/libws2_32_msgsock.a
+
+$(BUILD)/$(1)/msgsock.so: $(UNIX_SRCS) $(wildcard include/msgsock/*.h dlls/msgsock/unix/*.h)
+	@mkdir -p $$(@D)
+	$$(if $$($(1)_HOST_CC),$$($(1)_HOST_CC) $(UNIX_CFLAGS) -shared -o $$@ $(UNIX_SRCS),@echo "no $(1) host compiler: $$@ not built")
+
+dlls-$(1): $(BUILD)/$(1)/ws2_32.dll $(BUILD)/$(1)/mswsock.dll $(BUILD)/$(1)/msgsock.dll \
+           $$(if $$($(1)_HOST_CC),$(BUILD)/$(1)/msgsock.so)
+
+# Test programs link against mingw's stock import libraries, like any unmodified program.
+$(BUILD)/$(1)/tests/%.exe: $(BUILD)/$(1)/obj/tests/conformance/%.o $$(call $(1)_OBJ,$(HARNESS_SRCS)) \
+                           $$(TEST_EXTRA_$(1)_$$*)
+	@mkdir -p $$(@D)
+	$$($(1)_CC) -static-libgcc -o $$@ $$^ -lws2_32 -lmswsock -liphlpapi
+
+$(BUILD)/$(1)/msgdemo.exe: $$(call $(1)_OBJ,$(DEMO_SRCS))
+	$$($(1)_CC) -static-libgcc -o $$@ $$^ -lws2_32
+
+tests-$(1): $$(foreach t,$(CONF_TESTS),$(BUILD)/$(1)/tests/$$(t).exe) $(BUILD)/$(1)/msgdemo.exe
+
+-include $$(shell find $(BUILD)/$(1)/obj -name '*.d' 2>/dev/null)
+endef
+
+$(foreach a,$(ARCHS),$(eval $(call pe_rules,$(a))))
+
+-include tests/unit/unit.mk
+-include tests/fuzz/fuzz.mk
+-include tests/conformance/conformance.mk
+-include tests/bench/bench.mk
+
+demo: dlls-x86_64 $(BUILD)/x86_64/msgdemo.exe
+	tools/msgsock-run $(BUILD)/x86_64/msgdemo.exe
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all demo clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
+.DELETE_ON_ERROR:

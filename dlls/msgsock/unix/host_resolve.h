@@ -1,0 +1,11 @@
+/* Host name resolution behind the helper's unix entry points (the host's resolver). */
+#ifndef MSGSOCK_HOST_RESOLVE_H
+#define MSGSOCK_HOST_RESOLVE_H
+
+#include <stdint.h>
+
+int32_t host_getaddrinfo(void *args);
+int32_t host_getnameinfo(void *args);
+int32_t host_gethostname(void *args);
+
+#endif
