@@ -8,6 +8,7 @@
 #include <mswsock.h>
 
 #include "msgsock/debug.h"
+#include "msgsock/memcheck.h"   /* msgsock_readable / msgsock_writable for WSAEFAULT */
 
 /* TRUE between a successful WSAStartup and the matching last WSACleanup. */
 BOOL ws2_started(void);
@@ -27,16 +28,35 @@ static inline BOOL ws2_check_started(void)
     return FALSE;
 }
 
-/* TRUE when [ptr, ptr+size) is readable (writable) user memory: WSAEFAULT checks. */
-BOOL ws2_readable(const void *ptr, SIZE_T size);
-BOOL ws2_writable(void *ptr, SIZE_T size);
+
+/* provider.c: loads the base provider and calls its WSPStartup / WSPCleanup (under the startup lock). */
+int ws2_provider_start(void);
+void ws2_provider_stop(void);
 
 /*
  * The provider behind a socket (the SPI seam): ws2_32 reaches the transport
- * only through this table.  NULL (with WSAENOTSOCK set) for a non-socket.
+ * only through this table.  NULL, with the thread's error set, when Winsock
+ * is not started.
  */
 const WSPPROC_TABLE *ws2_provider_for_socket(SOCKET s);
-/* The base provider's table for a new socket (after WSAStartup). */
-const WSPPROC_TABLE *ws2_base_provider(void);
+/* The provider for a new socket of this kind. */
+const WSPPROC_TABLE *ws2_provider_for_new(int af, int type, int protocol, WSAPROTOCOL_INFOW *info);
+/* The provider's extension function for `guid` (WSAID_*), or NULL. */
+void *ws2_provider_extension(SOCKET s, const GUID *guid);
+
+/* thread_id.c: the calling thread's WSATHREADID for the provider's completion routines. */
+BOOL ws2_thread_init(void);
+WSATHREADID *ws2_current_thread_id(void);
+void ws2_thread_detach(void);
+
+/* upcalls.c: the WSPUPCALLTABLE handed to providers. */
+void ws2_fill_upcalls(WSPUPCALLTABLE *upcalls);
+
+/* For `return ws2_result(error);` after a provider call: SOCKET_ERROR and the error, or 0. */
+static inline int ws2_result(int ret, int error)
+{
+    if (ret == SOCKET_ERROR) SetLastError(error);
+    return ret;
+}
 
 #endif

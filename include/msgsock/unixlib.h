@@ -20,6 +20,9 @@ enum host_call
     host_call_getaddrinfo,
     host_call_getnameinfo,
     host_call_gethostname,
+    host_call_socket_setup,
+    host_call_close,
+    host_call_sockopt,
     host_call_count
 };
 
@@ -77,6 +80,80 @@ struct host_recvmsg_params
     uint32_t               options;       /* HOST_OPT_* */
     uint32_t               received;      /* out: bytes received */
     int32_t                error;         /* out: 0 or WSAE* */
+};
+
+/* Prepares a new host fd: datagram sockets learn each packet's destination, TOS and TTL. */
+struct host_socket_setup_params
+{
+    int32_t fd;
+    int32_t family;         /* Win32 AF_* */
+    int32_t type;           /* Win32 SOCK_* */
+    int32_t error;          /* out */
+};
+
+struct host_close_params
+{
+    int32_t fd;
+};
+
+/* getsockopt / setsockopt on the host fd with Win32 level and name (translated in the codec). */
+struct host_sockopt_params
+{
+    int32_t fd;
+    int32_t set;            /* 1 = setsockopt, 0 = getsockopt */
+    int32_t level;          /* Win32 level */
+    int32_t name;           /* Win32 option name */
+    void   *value;          /* Win32 layout */
+    int32_t len;            /* in: size; out (get): size used */
+    int32_t error;          /* out: 0 or WSAE* */
+};
+
+/*
+ * Name resolution through the host's resolver (/etc/hosts, DNS as the host
+ * sees them).  The PE side resolves service names and numeric ports itself
+ * (from the Windows services file) and passes only a port here.  All values
+ * are Win32 ones; the unix side translates them.
+ */
+
+/* One address found, already in Win32 layout. */
+struct host_addrinfo_entry
+{
+    int32_t  family;       /* WS_AF_INET or WS_AF_INET6 */
+    uint32_t addr_len;     /* bytes used in addr: 16 or 28 */
+    uint8_t  addr[28];     /* Win32 SOCKADDR_IN / SOCKADDR_IN6, port set */
+};
+
+struct host_getaddrinfo_params
+{
+    const char                 *node;        /* UTF-8 name or numeric address, NULL = none */
+    uint32_t                    port;        /* host order, stored in every address */
+    int32_t                     flags;       /* Win32 AI_* */
+    int32_t                     family;      /* Win32 AF_UNSPEC / AF_INET / AF_INET6 */
+    struct host_addrinfo_entry *entries;     /* out */
+    uint32_t                    entry_cap;
+    uint32_t                    entry_count; /* out: addresses found (more than entry_cap: call again) */
+    char                       *canon;       /* out: canonical name (AI_CANONNAME / AI_FQDN), may be NULL */
+    uint32_t                    canon_cap;
+    int32_t                     error;       /* out: 0 or a Win32 error (WSAHOST_NOT_FOUND, ...) */
+};
+
+/* The host name of an address (the service part is the PE side's). */
+struct host_getnameinfo_params
+{
+    const void *addr;        /* Win32 SOCKADDR_IN / SOCKADDR_IN6 */
+    int32_t     addr_len;
+    int32_t     flags;       /* Win32 NI_*: NI_NOFQDN is the one that matters here */
+    char       *host;        /* out: UTF-8 host name, NUL-terminated */
+    uint32_t    host_cap;
+    int32_t     error;       /* out: 0, WSAHOST_NOT_FOUND when no name is known, ... */
+};
+
+struct host_gethostname_params
+{
+    char    *name;           /* out: UTF-8, NUL-terminated when it fits */
+    uint32_t size;           /* room in name */
+    uint32_t len;            /* out: length of the host name, NUL excluded */
+    int32_t  error;          /* out: 0, or WSAEFAULT when it does not fit */
 };
 
 #endif /* MSGSOCK_UNIXLIB_H */

@@ -204,4 +204,11 @@ int ws_errno_to_wsa(int err);
 /* Win32 MSG_OOB | MSG_PEEK | MSG_DONTROUTE | MSG_WAITALL -> host MSG_*. */
 int ws_flags_to_host(uint32_t win_flags);
 
+/* --- socket options ----------------------------------------------------------- */
+/*
+ * Win32 (level, name) of an int-valued option -> host (level, name);
+ * WSAENOPROTOOPT for options the host does not carry as a plain int.
+ */
+int ws_sockopt_to_host(int ws_level, int ws_name, int *level, int *name);
+
 #endif /* MSGSOCK_WSCODEC_H */

@@ -8,6 +8,7 @@
 #include "msgsock/unixlib.h"
 #include "host_socket.h"
 #include "host_resolve.h"
+#include "host_sockopt.h"
 
 typedef int32_t (*host_entry_fn)(void *args);
 
@@ -31,4 +32,7 @@ const host_entry_fn __wine_unix_call_funcs[host_call_count] =
     [host_call_getaddrinfo] = host_getaddrinfo,
     [host_call_getnameinfo] = host_getnameinfo,
     [host_call_gethostname] = host_gethostname,
+    [host_call_socket_setup] = host_socket_setup,
+    [host_call_close] = host_close,
+    [host_call_sockopt] = host_sockopt,
 };

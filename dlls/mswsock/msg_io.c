@@ -1,0 +1,359 @@
+/*
+ * The data-transfer engine.  Each request goes to the host in one helper call
+ * (non-blocking sendmsg/recvmsg on the socket's host fd).  When the host says
+ * "would block":
+ *  - a blocking socket waits alertably on Wine's AFD poll and retries;
+ *  - an overlapped request joins its socket's queue for that direction and is
+ *    retried in posting order from a thread-pool wait on the same poll.
+ * Completion: OVERLAPPED fields, then the completion routine (an APC queued
+ * with WPUQueueApc on the initiating thread) or the event, and the port.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg_io.h"
+#include "msgsock/host.h"
+#include "msgsock/unixlib.h"
+#include "msgsock/wscodec.h"
+#include "wine_afd.h"
+
+#define STATUS_PENDING_ 0x103
+#define INLINE_BUFS 8
+
+/* What a finished request reports, and to whom. */
+struct completion
+{
+    WSAOVERLAPPED *ovl;
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
+    WSATHREADID thread;
+    BOOL own_thread;            /* opened here: closed after the routine ran */
+    DWORD error, bytes, flags;
+};
+
+struct pending_op
+{
+    struct pending_op *next;
+    struct socket_ctx *ctx;     /* holds a reference */
+    struct msg_request req;     /* .bufs/.to/.control point into this op's captures */
+    struct completion done;
+    SOCKADDR_STORAGE to;
+    WSABUF control;
+    WSABUF bufs[];              /* captured WSABUF array, then send control bytes */
+};
+
+static struct io_queue *queue_of(struct socket_ctx *ctx, BOOL is_send)
+{
+    return &ctx->queues[is_send ? 1 : 0];
+}
+
+static DWORD host_options(const struct socket_ctx *ctx)
+{
+    DWORD options = 0;
+
+    if (ctx->type == SOCK_DGRAM || ctx->type == SOCK_RAW) options |= HOST_OPT_DATAGRAM;
+    if (ctx->no_connreset) options |= HOST_OPT_NO_CONNRESET;
+    return options;
+}
+
+static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes)
+{
+    struct host_sendmsg_params params = { 0 };
+
+    params.fd = ctx->fd;
+    params.flags = req->flags;
+    params.name = req->to;
+    params.namelen = req->to ? req->tolen : 0;
+    params.bufs = (const struct host_buf *)req->bufs;
+    params.buf_count = req->count;
+    params.control = req->control ? req->control->buf : NULL;
+    params.control_len = req->control ? req->control->len : 0;
+    params.options = host_options(ctx);
+    if (msgsock_host_call(host_call_sendmsg, &params)) return WSASYSCALLFAILURE;
+    *bytes = params.sent;
+    return params.error;
+}
+
+static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
+{
+    struct host_recvmsg_params params = { 0 };
+
+    params.fd = ctx->fd;
+    params.flags = req->flags;
+    params.name = req->from;
+    params.namelen = req->from && req->fromlen ? *req->fromlen : 0;
+    params.bufs = (const struct host_buf *)req->bufs;
+    params.buf_count = req->count;
+    params.control = req->control ? req->control->buf : NULL;
+    params.control_len = req->control ? req->control->len : 0;
+    params.want = ctx->want_cmsgs;
+    params.options = host_options(ctx);
+    if (msgsock_host_call(host_call_recvmsg, &params)) return WSASYSCALLFAILURE;
+    if (params.error && params.error != WSAEMSGSIZE) return params.error;
+    if (req->from && req->fromlen) *req->fromlen = params.namelen;
+    if (req->control) req->control->len = params.control_len;
+    *bytes = params.received;
+    *flags = params.flags;
+    return params.error;
+}
+
+static int host_transfer(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
+{
+    *bytes = *flags = 0;
+    if (ctx->fd < 0) return WSAENETDOWN;
+    return req->is_send ? host_send(ctx, req, bytes) : host_recv(ctx, req, bytes, flags);
+}
+
+static void store_result(const struct msg_request *req, DWORD bytes, DWORD flags)
+{
+    if (req->bytes_out) *req->bytes_out = bytes;
+    if (req->flags_out) *req->flags_out = flags;
+}
+
+/* Blocking and non-blocking sockets: the send/recv semantics, waiting alertably. */
+static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    DWORD timeout = req->is_send ? ctx->send_timeout : ctx->recv_timeout;
+    DWORD bytes, flags;
+    int error;
+
+    for (;;)
+    {
+        error = host_transfer(ctx, req, &bytes, &flags);
+        if (error != WSAEWOULDBLOCK || ctx->nonblocking) break;
+        error = afd_wait_ready((HANDLE)ctx->handle, req->is_send ? MSGSOCK_POLL_WRITE : MSGSOCK_POLL_READ,
+                               timeout ? timeout : INFINITE);
+        if (error) break;
+    }
+    if (!error || error == WSAEMSGSIZE) store_result(req, bytes, flags);
+    return error;
+}
+
+static void WINAPI completion_apc(DWORD_PTR context)
+{
+    struct completion *done = (struct completion *)context;
+    int err;
+
+    done->routine(done->error, done->bytes, done->ovl, done->flags);
+    if (done->own_thread) provider_upcalls.lpWPUCloseThread(&done->thread, &err);
+    free(done);
+}
+
+/* The OVERLAPPED, then exactly one of: completion routine, event; and the port. */
+static void deliver(struct socket_ctx *ctx, const struct completion *done)
+{
+    struct completion *copy;
+    int err;
+
+    done->ovl->Offset = done->flags;   /* WSAGetOverlappedResult's lpdwFlags */
+    done->ovl->InternalHigh = done->bytes;
+    done->ovl->Internal = done->error ? (0xc0010000 | done->error) : 0;
+    afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, done->bytes);
+    if (done->routine)
+    {
+        if ((copy = malloc(sizeof(*copy))))
+        {
+            *copy = *done;
+            if (!provider_upcalls.lpWPUQueueApc(&copy->thread, completion_apc, (DWORD_PTR)copy, &err))
+                return;
+            ERR("WPUQueueApc failed: %d\n", err);
+            free(copy);
+        }
+        return;
+    }
+    if (done->ovl->hEvent) SetEvent(done->ovl->hEvent);
+}
+
+static BOOL capture_thread(const struct msg_request *req, struct completion *done)
+{
+    int err;
+
+    done->ovl = req->ovl;
+    done->routine = req->routine;
+    done->own_thread = FALSE;
+    if (!req->routine) return TRUE;
+    if (req->thread)
+    {
+        done->thread = *req->thread;
+        return TRUE;
+    }
+    /* Called straight through an extension pointer: ws2_32 gave us no thread. */
+    if (provider_upcalls.lpWPUOpenCurrentThread(&done->thread, &err)) return FALSE;
+    done->own_thread = TRUE;
+    return TRUE;
+}
+
+static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    ULONG control_len = req->is_send && req->control ? req->control->len : 0;
+    struct pending_op *op = malloc(sizeof(*op) + req->count * sizeof(WSABUF) + control_len);
+
+    if (!op) return NULL;
+    op->next = NULL;
+    op->ctx = ctx;
+    op->req = *req;
+    memcpy(op->bufs, req->bufs, req->count * sizeof(WSABUF));
+    op->req.bufs = op->bufs;
+    if (req->is_send && req->to)
+    {
+        memcpy(&op->to, req->to, min(req->tolen, (int)sizeof(op->to)));
+        op->req.to = (struct sockaddr *)&op->to;
+    }
+    if (control_len)
+    {
+        op->control.len = control_len;
+        op->control.buf = (char *)(op->bufs + req->count);
+        memcpy(op->control.buf, req->control->buf, control_len);
+        op->req.control = &op->control;
+    }
+    op->req.bytes_out = NULL;   /* "not updated" once pending */
+    if (!capture_thread(req, &op->done))
+    {
+        free(op);
+        return NULL;
+    }
+    InterlockedIncrement(&ctx->refs);
+    return op;
+}
+
+static void CALLBACK queue_ready(void *context, BOOLEAN timed_out);
+
+/* Arms the poll for the queue's head; called with the queue locked. */
+static void arm_queue(struct socket_ctx *ctx, struct io_queue *queue, BOOL is_send)
+{
+    if (!queue->ready_event && !(queue->ready_event = CreateEventW(NULL, TRUE, FALSE, NULL))) return;
+    queue->poll = afd_poll_start((HANDLE)ctx->handle, is_send ? MSGSOCK_POLL_WRITE : MSGSOCK_POLL_READ,
+                                 queue->ready_event);
+    if (!RegisterWaitForSingleObject(&queue->wait, queue->ready_event, queue_ready, queue,
+                                     INFINITE, WT_EXECUTEONLYONCE))
+        ERR("cannot wait for socket %#Ix\n", ctx->handle);
+}
+
+/* Thread pool: the socket may be ready for the queue's head; run requests in order. */
+static void CALLBACK queue_ready(void *context, BOOLEAN timed_out)
+{
+    struct io_queue *queue = context;
+    struct socket_ctx *ctx = NULL;
+    struct pending_op *op;
+    DWORD bytes, flags;
+    int error;
+
+    EnterCriticalSection(&queue->lock);
+    /* Keep the socket (and so this queue) alive until the lock is released. */
+    if (queue->head) InterlockedIncrement(&(ctx = queue->head->ctx)->refs);
+    UnregisterWait(queue->wait);
+    queue->wait = NULL;
+    afd_poll_finish(queue->poll);
+    queue->poll = NULL;
+    while ((op = queue->head))
+    {
+        error = host_transfer(op->ctx, &op->req, &bytes, &flags);
+        if (error == WSAEWOULDBLOCK)
+        {
+            arm_queue(op->ctx, queue, op->req.is_send);
+            break;
+        }
+        queue->head = op->next;
+        if (!queue->head) queue->tail = NULL;
+        if (!error || error == WSAEMSGSIZE) store_result(&op->req, bytes, flags);
+        op->done.error = error;
+        op->done.bytes = bytes;
+        op->done.flags = flags;
+        deliver(op->ctx, &op->done);
+        socket_release(op->ctx);
+        free(op);
+    }
+    LeaveCriticalSection(&queue->lock);
+    socket_release(ctx);
+}
+
+/* Overlapped: complete at once if the queue is empty and the host can, else queue. */
+static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    struct io_queue *queue = queue_of(ctx, req->is_send);
+    struct completion done;
+    struct pending_op *op;
+    DWORD bytes, flags;
+    int error;
+
+    EnterCriticalSection(&queue->lock);
+    if (!queue->head)
+    {
+        error = host_transfer(ctx, req, &bytes, &flags);
+        if (error != WSAEWOULDBLOCK)
+        {
+            LeaveCriticalSection(&queue->lock);
+            /* "Any other error code indicates that ... no completion indication will occur." */
+            if (error && error != WSAEMSGSIZE) return error;
+            store_result(req, bytes, flags);
+            if (!capture_thread(req, &done)) return WSAENOBUFS;
+            done.error = error;
+            done.bytes = bytes;
+            done.flags = flags;
+            deliver(ctx, &done);
+            return error;
+        }
+    }
+    if (!(op = capture_op(ctx, req)))
+    {
+        LeaveCriticalSection(&queue->lock);
+        return WSAENOBUFS;
+    }
+    req->ovl->Internal = STATUS_PENDING_;
+    req->ovl->InternalHigh = 0;
+    if (queue->tail) queue->tail->next = op;
+    else
+    {
+        queue->head = op;
+        arm_queue(ctx, queue, req->is_send);
+    }
+    queue->tail = op;
+    LeaveCriticalSection(&queue->lock);
+    return WSA_IO_PENDING;
+}
+
+int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    if (req->is_send && ctx->send_shutdown) return WSAESHUTDOWN;
+    if (!req->is_send && ctx->recv_shutdown) return WSAESHUTDOWN;
+    /* Overlapped sockets use overlapped I/O unless both lpOverlapped and the routine are NULL. */
+    if (ctx->overlapped && (req->ovl || req->routine))
+    {
+        if (!req->ovl) return WSAEFAULT;
+        return run_overlapped(ctx, req);
+    }
+    return run_now(ctx, req);
+}
+
+void msg_io_abort_socket(struct socket_ctx *ctx)
+{
+    struct pending_op *op, *next;
+    struct io_queue *queue;
+    HANDLE wait;
+    int i;
+
+    for (i = 0; i < 2; i++)
+    {
+        queue = &ctx->queues[i];
+        EnterCriticalSection(&queue->lock);
+        wait = queue->wait;
+        queue->wait = NULL;
+        op = queue->head;
+        queue->head = queue->tail = NULL;
+        LeaveCriticalSection(&queue->lock);
+        /* Outside the lock: the callback may be running and wants it. */
+        if (wait) UnregisterWaitEx(wait, INVALID_HANDLE_VALUE);
+        EnterCriticalSection(&queue->lock);
+        afd_poll_finish(queue->poll);
+        queue->poll = NULL;
+        LeaveCriticalSection(&queue->lock);
+        for (; op; op = next)
+        {
+            next = op->next;
+            op->done.error = WSA_OPERATION_ABORTED;
+            op->done.bytes = op->done.flags = 0;
+            deliver(ctx, &op->done);
+            socket_release(op->ctx);
+            free(op);
+        }
+    }
+}

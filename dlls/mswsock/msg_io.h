@@ -1,0 +1,34 @@
+/*
+ * The provider's data-transfer engine: every send and receive (WSPSend...,
+ * WSASendMsg, WSARecvMsg) becomes one msg_request run through here.
+ */
+#ifndef MSGSOCK_MSG_IO_H
+#define MSGSOCK_MSG_IO_H
+
+#include "provider.h"
+
+struct msg_request
+{
+    BOOL is_send;
+    const WSABUF *bufs;         /* the caller's array: captured before any return */
+    DWORD count;
+    DWORD flags;                /* Win32 MSG_* in */
+    const struct sockaddr *to;  /* send */
+    int tolen;
+    struct sockaddr *from;      /* receive */
+    int *fromlen;
+    WSABUF *control;            /* send: read; receive: filled, len updated */
+    DWORD *flags_out;           /* receive: MSG_TRUNC... (may be NULL) */
+    DWORD *bytes_out;           /* may be NULL when overlapped */
+    WSAOVERLAPPED *ovl;
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
+    WSATHREADID *thread;        /* NULL: the calling thread */
+};
+
+/* Runs a request: 0, WSA_IO_PENDING or an error code (never sets last error itself). */
+int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
+
+/* Aborts every pending request of a closing socket with WSA_OPERATION_ABORTED. */
+void msg_io_abort_socket(struct socket_ctx *ctx);
+
+#endif

@@ -1,0 +1,62 @@
+/* What the base provider's files share: per-socket state and the upcalls. */
+#ifndef MSGSOCK_PROVIDER_H
+#define MSGSOCK_PROVIDER_H
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <ws2spi.h>
+#include <mswsock.h>
+
+#include "msgsock/debug.h"
+#include "msgsock/memcheck.h"
+
+struct pending_op;
+struct afd_poll_block;
+
+/* Overlapped requests of one direction that could not complete at once, in posting order. */
+struct io_queue
+{
+    CRITICAL_SECTION lock;
+    struct pending_op *head, *tail;
+    HANDLE ready_event;             /* signalled by Wine's AFD poll */
+    struct afd_poll_block *poll;    /* the poll in flight, if any */
+    HANDLE wait;                    /* thread-pool wait on ready_event */
+};
+
+/* Per-socket state the provider keeps beside Wine's socket object. */
+struct socket_ctx
+{
+    SOCKET handle;
+    int fd;                 /* host fd (dup), -1 if none */
+    int family, type, protocol;
+    BOOL overlapped;        /* WSA_FLAG_OVERLAPPED */
+    BOOL nonblocking;       /* FIONBIO */
+    BOOL bound;
+    BOOL no_connreset;      /* SIO_UDP_CONNRESET off */
+    BOOL send_shutdown, recv_shutdown;
+    DWORD want_cmsgs;       /* WS_WANT_* of wscodec.h */
+    DWORD send_timeout, recv_timeout;      /* SO_SNDTIMEO / SO_RCVTIMEO, ms, 0 = none */
+    DWORD max_coalesced;    /* UDP_RECV_MAX_COALESCED_SIZE */
+    DWORD send_msg_size;    /* UDP_SEND_MSG_SIZE */
+    struct io_queue queues[2];             /* [0] receive, [1] send */
+    LONG refs;
+};
+
+/* socket_table.c: lookups take a reference; release with socket_release. */
+struct socket_ctx *socket_register(SOCKET handle, int family, int type, int protocol, DWORD flags);
+struct socket_ctx *socket_lookup(SOCKET handle);    /* adopts Wine sockets made elsewhere */
+void socket_release(struct socket_ctx *ctx);
+void socket_unregister(SOCKET handle);
+
+/* The upcall table ws2_32 handed to WSPStartup. */
+extern WSPUPCALLTABLE provider_upcalls;
+
+/* Sets *errno_out and returns SOCKET_ERROR, for `return wsp_fail(lpErrno, WSAEFAULT);`. */
+static inline int wsp_fail(int *errno_out, int error)
+{
+    *errno_out = error;
+    return SOCKET_ERROR;
+}
+
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * Argument and state checks common to WSPSend*, WSPRecv*, WSASendMsg and
+ * WSARecvMsg, each from the error tables of Microsoft's pages (seeds 001-003).
+ */
+#include "provider_calls.h"
+#include "transfer_checks.h"
+#include "wine_afd.h"
+
+static BOOL buffers_ok(const WSABUF *bufs, DWORD count)
+{
+    return !count || msgsock_readable(bufs, count * sizeof(*bufs));
+}
+
+static BOOL is_datagram(const struct socket_ctx *ctx)
+{
+    return ctx->type == SOCK_DGRAM || ctx->type == SOCK_RAW;
+}
+
+static BOOL overlapped_request(const struct msg_request *req)
+{
+    return req->ovl || req->routine;
+}
+
+/* "A successful send binds an unbound socket": bind it the way Windows does, to the wildcard. */
+static int bind_implicitly(struct socket_ctx *ctx)
+{
+    SOCKADDR_STORAGE any = { 0 };
+    int len = ctx->family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
+    int error;
+
+    any.ss_family = ctx->family;
+    if (!(error = afd_bind((HANDLE)ctx->handle, (struct sockaddr *)&any, len))) ctx->bound = TRUE;
+    return error == WSAEINVAL ? 0 : error;   /* WSAEINVAL: someone bound it meanwhile */
+}
+
+int check_send(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    /* lpNumberOfBytesSent "can be NULL only if the lpOverlapped parameter is not NULL". */
+    if (!req->ovl && !req->bytes_out) return WSAEFAULT;
+    if (req->bytes_out && !msgsock_writable(req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
+    if (!buffers_ok(req->bufs, req->count)) return WSAEFAULT;
+    if (req->to && (req->tolen < (int)sizeof(struct sockaddr) || !msgsock_readable(req->to, req->tolen)))
+        return WSAEFAULT;
+    if (req->control && req->control->len && !msgsock_readable(req->control->buf, req->control->len))
+        return WSAEFAULT;
+    /* MSG_PARTIAL: "WSAEOPNOTSUPP will be returned by transports that do not support partial messages". */
+    if (req->flags & MSG_PARTIAL) return WSAEOPNOTSUPP;
+    if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
+    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    if (ctx->send_shutdown) return WSAESHUTDOWN;
+    if (is_datagram(ctx) && !ctx->bound) return bind_implicitly(ctx);
+    return 0;
+}
+
+int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    if (!req->ovl && !req->bytes_out) return WSAEFAULT;
+    if (req->bytes_out && !msgsock_writable(req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
+    if (!buffers_ok(req->bufs, req->count)) return WSAEFAULT;
+    if (req->from && (!req->fromlen || !msgsock_writable(req->fromlen, sizeof(int)) ||
+                      !msgsock_writable(req->from, *req->fromlen)))
+        return WSAEFAULT;
+    if (req->control && req->control->len && !msgsock_writable(req->control->buf, req->control->len))
+        return WSAEFAULT;
+    if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
+    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    /* WSAEINVAL: "The socket has not been bound (with bind, for example)." */
+    if (!ctx->bound) return WSAEINVAL;
+    if (ctx->recv_shutdown) return WSAESHUTDOWN;
+    return 0;
+}

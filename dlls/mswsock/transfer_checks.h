@@ -1,0 +1,14 @@
+/* The documented argument checks shared by every send and receive entry point. */
+#ifndef MSGSOCK_TRANSFER_CHECKS_H
+#define MSGSOCK_TRANSFER_CHECKS_H
+
+#include "msg_io.h"
+
+/* 0 or the error a send must fail with before anything is sent; binds an unbound datagram socket. */
+int check_send(struct socket_ctx *ctx, const struct msg_request *req);
+/* 0 or the error a receive must fail with before anything is received. */
+int check_recv(struct socket_ctx *ctx, const struct msg_request *req);
+/* TRUE while the provider is between WSPStartup and the matching WSPCleanup. */
+BOOL provider_started(void);
+
+#endif

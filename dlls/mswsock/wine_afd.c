@@ -1,0 +1,336 @@
+/*
+ * The one module that knows Wine 8.0's private socket interface: socket
+ * objects opened on \Device\Afd, the IOCTL_AFD_* / IOCTL_AFD_WINE_* codes and
+ * their structures (facts from Wine's include/wine/afd.h), ntdll's
+ * wine_server_handle_to_fd and the server's add_fd_completion request.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <winternl.h>
+#include <winioctl.h>
+
+#include "msgsock/debug.h"
+#include "wine_afd.h"
+
+#define STATUS_SUCCESS_         ((NTSTATUS)0x00000000)
+#define STATUS_PENDING_         ((NTSTATUS)0x00000103)
+#define STATUS_CANCELLED_       ((NTSTATUS)0xc0000120)
+
+#define AFD_CODE(fn, method)  CTL_CODE(FILE_DEVICE_BEEP, fn, method, FILE_ANY_ACCESS)
+#define WINE_CODE(fn)         CTL_CODE(FILE_DEVICE_NETWORK, fn, METHOD_BUFFERED, FILE_ANY_ACCESS)
+
+#define IOCTL_AFD_BIND                 AFD_CODE(0x800, METHOD_NEITHER)
+#define IOCTL_AFD_LISTEN               AFD_CODE(0x802, METHOD_NEITHER)
+#define IOCTL_AFD_POLL                 AFD_CODE(0x809, METHOD_BUFFERED)
+#define IOCTL_AFD_GETSOCKNAME          AFD_CODE(0x80b, METHOD_NEITHER)
+#define IOCTL_AFD_WINE_CREATE          WINE_CODE(200)
+#define IOCTL_AFD_WINE_CONNECT         WINE_CODE(203)
+#define IOCTL_AFD_WINE_SHUTDOWN        WINE_CODE(204)
+#define IOCTL_AFD_WINE_FIONBIO         WINE_CODE(209)
+#define IOCTL_AFD_WINE_FIONREAD        WINE_CODE(211)
+#define IOCTL_AFD_WINE_GETPEERNAME     WINE_CODE(216)
+#define IOCTL_AFD_WINE_GET_INFO        WINE_CODE(218)
+
+struct afd_create_params { int family, type, protocol; unsigned int flags; };
+struct afd_info_params { int family, type, protocol; };
+struct afd_listen_params { int unknown1, backlog, unknown2; };
+struct afd_connect_params { int addr_len; int synchronous; /* then the address */ };
+
+#pragma pack(push, 4)
+struct afd_poll_params
+{
+    LONGLONG timeout;
+    unsigned int count;
+    BOOLEAN unknown;
+    BOOLEAN padding[3];
+    struct { SOCKET socket; int flags; NTSTATUS status; } sockets[1];
+};
+#pragma pack(pop)
+
+typedef NTSTATUS (WINAPI *open_file_fn)(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *,
+                                        ULONG, ULONG);
+typedef NTSTATUS (WINAPI *ioctl_fn)(HANDLE, HANDLE, PIO_APC_ROUTINE, void *, IO_STATUS_BLOCK *, ULONG,
+                                    void *, ULONG, void *, ULONG);
+typedef NTSTATUS (__cdecl *handle_to_fd_fn)(HANDLE, unsigned int, int *, unsigned int *);
+typedef unsigned int (__cdecl *server_call_fn)(void *);
+
+static struct
+{
+    open_file_fn open_file;
+    ioctl_fn ioctl;
+    handle_to_fd_fn handle_to_fd;
+    server_call_fn server_call;
+} nt;
+static INIT_ONCE nt_once = INIT_ONCE_STATIC_INIT;
+
+static BOOL CALLBACK find_nt_functions(INIT_ONCE *once, void *param, void **context)
+{
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+
+    nt.open_file = (open_file_fn)(void *)GetProcAddress(ntdll, "NtOpenFile");
+    nt.ioctl = (ioctl_fn)(void *)GetProcAddress(ntdll, "NtDeviceIoControlFile");
+    nt.handle_to_fd = (handle_to_fd_fn)(void *)GetProcAddress(ntdll, "wine_server_handle_to_fd");
+    nt.server_call = (server_call_fn)(void *)GetProcAddress(ntdll, "wine_server_call");
+    return nt.open_file && nt.ioctl && nt.handle_to_fd;
+}
+
+static BOOL nt_ready(void)
+{
+    return InitOnceExecuteOnce(&nt_once, find_nt_functions, NULL, NULL);
+}
+
+int afd_status_to_wsa(LONG status)
+{
+    /* Wine's server reports Winsock errors as 0xc001xxxx (FACILITY_WIN32 style). */
+    if ((status & 0xffff0000) == 0xc0010000) return status & 0xffff;
+    switch ((ULONG)status)
+    {
+    case 0x00000000: return 0;
+    case 0x00000103: return WSA_IO_PENDING;
+    case 0xc0000120: return WSA_OPERATION_ABORTED;
+    case 0xc0000008: return WSAENOTSOCK;            /* STATUS_INVALID_HANDLE */
+    case 0xc0000024: return WSAENOTSOCK;            /* STATUS_OBJECT_TYPE_MISMATCH */
+    case 0xc000000d: return WSAEINVAL;              /* STATUS_INVALID_PARAMETER */
+    case 0xc0000010: return WSAEOPNOTSUPP;          /* STATUS_INVALID_DEVICE_REQUEST */
+    case 0xc00000bb: return WSAEOPNOTSUPP;          /* STATUS_NOT_SUPPORTED */
+    case 0xc0000005: return WSAEFAULT;              /* STATUS_ACCESS_VIOLATION */
+    case 0xc0000023: return WSAEFAULT;              /* STATUS_BUFFER_TOO_SMALL */
+    case 0xc0000017: return WSAENOBUFS;             /* STATUS_NO_MEMORY */
+    case 0xc0000022: return WSAEACCES;              /* STATUS_ACCESS_DENIED */
+    case 0x00000102: return WSAETIMEDOUT;           /* STATUS_TIMEOUT */
+    case 0xc00000b5: return WSAETIMEDOUT;           /* STATUS_IO_TIMEOUT */
+    case 0xc0000043: return WSAEADDRINUSE;          /* STATUS_SHARING_VIOLATION */
+    case 0xc0000236: return WSAECONNREFUSED;        /* STATUS_CONNECTION_REFUSED */
+    case 0xc000020d: return WSAECONNRESET;          /* STATUS_CONNECTION_RESET */
+    case 0xc0000241: return WSAECONNABORTED;        /* STATUS_CONNECTION_ABORTED */
+    case 0xc0000184: return WSAEINVAL;              /* STATUS_INVALID_DEVICE_STATE */
+    case 0x80000005: return WSAEMSGSIZE;            /* STATUS_BUFFER_OVERFLOW */
+    case 0xc0000800: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY (Wine: EWOULDBLOCK) */
+    default:
+        WARN("unmapped status %#lx\n", (unsigned long)status);
+        return WSAEINVAL;
+    }
+}
+
+/* Runs one ioctl synchronously, waiting (not alertably) if Wine returns pending. */
+static int afd_ioctl(HANDLE handle, ULONG code, void *in, ULONG in_len, void *out, ULONG out_len,
+                     ULONG_PTR *information)
+{
+    IO_STATUS_BLOCK io = { 0 };
+    HANDLE event;
+    NTSTATUS status;
+
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL))) return WSAENOBUFS;
+    status = nt.ioctl(handle, event, NULL, NULL, &io, code, in, in_len, out, out_len);
+    if (status == STATUS_PENDING_)
+    {
+        WaitForSingleObject(event, INFINITE);
+        status = io.Status;
+    }
+    CloseHandle(event);
+    if (information) *information = io.Information;
+    return afd_status_to_wsa(status);
+}
+
+int afd_create_socket(int family, int type, int protocol, DWORD flags, HANDLE *handle)
+{
+    static const WCHAR device[] = L"\\Device\\Afd";
+    struct afd_create_params params = { family, type, protocol, 0 };
+    UNICODE_STRING name = { sizeof(device) - sizeof(WCHAR), sizeof(device), (WCHAR *)device };
+    OBJECT_ATTRIBUTES attr;
+    IO_STATUS_BLOCK io;
+    NTSTATUS status;
+    int error;
+
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    InitializeObjectAttributes(&attr, &name, (flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : OBJ_INHERIT,
+                               NULL, NULL);
+    /* Overlapped sockets get an asynchronous handle, the others a synchronous one, as on Windows. */
+    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, &attr, &io, 0,
+                          (flags & WSA_FLAG_OVERLAPPED) ? 0 : FILE_SYNCHRONOUS_IO_NONALERT);
+    if (status) return afd_status_to_wsa(status);
+    params.flags = flags & ~(WSA_FLAG_NO_HANDLE_INHERIT | WSA_FLAG_OVERLAPPED);
+    if ((error = afd_ioctl(*handle, IOCTL_AFD_WINE_CREATE, &params, sizeof(params), NULL, 0, NULL)))
+    {
+        CloseHandle(*handle);
+        *handle = NULL;
+    }
+    return error;
+}
+
+int afd_get_info(HANDLE handle, int *family, int *type, int *protocol)
+{
+    struct afd_info_params info;
+    int error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INFO, NULL, 0, &info, sizeof(info), NULL);
+
+    if (error) return error == WSAEOPNOTSUPP || error == WSAEINVAL ? WSAENOTSOCK : error;
+    *family = info.family;
+    *type = info.type;
+    *protocol = info.protocol;
+    return 0;
+}
+
+int afd_bind(HANDLE handle, const struct sockaddr *addr, int len)
+{
+    char buffer[sizeof(int) + sizeof(SOCKADDR_STORAGE)];
+    char bound[sizeof(SOCKADDR_STORAGE)];
+
+    if (len < 0 || len > (int)sizeof(SOCKADDR_STORAGE)) return WSAEFAULT;
+    *(int *)buffer = 0;
+    memcpy(buffer + sizeof(int), addr, len);
+    return afd_ioctl(handle, IOCTL_AFD_BIND, buffer, sizeof(int) + len, bound, len, NULL);
+}
+
+int afd_connect(HANDLE handle, const struct sockaddr *addr, int len)
+{
+    char buffer[sizeof(struct afd_connect_params) + sizeof(SOCKADDR_STORAGE)];
+    struct afd_connect_params *params = (struct afd_connect_params *)buffer;
+
+    if (len < 0 || len > (int)sizeof(SOCKADDR_STORAGE)) return WSAEFAULT;
+    params->addr_len = len;
+    params->synchronous = TRUE;
+    memcpy(params + 1, addr, len);
+    return afd_ioctl(handle, IOCTL_AFD_WINE_CONNECT, buffer, sizeof(*params) + len, NULL, 0, NULL);
+}
+
+static int afd_get_address(HANDLE handle, ULONG code, struct sockaddr *addr, int *len)
+{
+    SOCKADDR_STORAGE storage;
+    ULONG_PTR size = 0;
+    int error = afd_ioctl(handle, code, NULL, 0, &storage, sizeof(storage), &size);
+
+    if (error) return error;
+    if ((ULONG_PTR)*len < size) return WSAEFAULT;
+    memcpy(addr, &storage, size);
+    *len = size;
+    return 0;
+}
+
+int afd_getsockname(HANDLE handle, struct sockaddr *addr, int *len)
+{
+    return afd_get_address(handle, IOCTL_AFD_GETSOCKNAME, addr, len);
+}
+
+int afd_getpeername(HANDLE handle, struct sockaddr *addr, int *len)
+{
+    return afd_get_address(handle, IOCTL_AFD_WINE_GETPEERNAME, addr, len);
+}
+
+int afd_listen(HANDLE handle, int backlog)
+{
+    struct afd_listen_params params = { 0, backlog, 0 };
+
+    return afd_ioctl(handle, IOCTL_AFD_LISTEN, &params, sizeof(params), NULL, 0, NULL);
+}
+
+int afd_shutdown(HANDLE handle, int how)
+{
+    return afd_ioctl(handle, IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, NULL);
+}
+
+int afd_set_nonblocking(HANDLE handle, BOOL enable)
+{
+    ULONG value = !!enable;
+
+    return afd_ioctl(handle, IOCTL_AFD_WINE_FIONBIO, &value, sizeof(value), NULL, 0, NULL);
+}
+
+int afd_bytes_readable(HANDLE handle, ULONG *bytes)
+{
+    int value = 0, error = afd_ioctl(handle, IOCTL_AFD_WINE_FIONREAD, NULL, 0, &value, sizeof(value), NULL);
+
+    *bytes = value;
+    return error;
+}
+
+int afd_host_fd(HANDLE handle, int *fd)
+{
+    unsigned int options;
+    NTSTATUS status;
+
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    status = nt.handle_to_fd(handle, 0, fd, &options);
+    return status ? afd_status_to_wsa(status) : 0;
+}
+
+struct afd_poll_block
+{
+    IO_STATUS_BLOCK io;
+    HANDLE handle;
+    struct afd_poll_params params;
+};
+
+struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
+{
+    struct afd_poll_block *block;
+    NTSTATUS status;
+
+    if (!nt_ready() || !(block = calloc(1, sizeof(*block)))) return NULL;
+    block->handle = handle;
+    block->params.timeout = MAXLONGLONG;   /* Wine: no timeout; our wait has its own */
+    block->params.count = 1;
+    block->params.sockets[0].socket = (SOCKET)handle;
+    block->params.sockets[0].flags = events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET;
+    block->io.Status = STATUS_PENDING_;
+    ResetEvent(event);
+    status = nt.ioctl(handle, event, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params,
+                      sizeof(block->params), &block->params, sizeof(block->params));
+    if (status != STATUS_PENDING_)
+    {
+        block->io.Status = status;
+        SetEvent(event);
+    }
+    return block;
+}
+
+void afd_poll_finish(struct afd_poll_block *block)
+{
+    if (!block) return;
+    if (block->io.Status == STATUS_PENDING_)
+    {
+        CancelIoEx(block->handle, (OVERLAPPED *)&block->io);  /* Wine matches the IOSB */
+        /* The block must outlive the async: wait for Wine to finish with it. */
+        while (*(volatile NTSTATUS *)&block->io.Status == STATUS_PENDING_) SleepEx(1, FALSE);
+    }
+    free(block);
+}
+
+int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms)
+{
+    HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    struct afd_poll_block *block;
+    DWORD start = GetTickCount(), elapsed, result;
+    int error = 0;
+
+    if (!event) return WSAENOBUFS;
+    if (!(block = afd_poll_start(handle, events, event)))
+    {
+        CloseHandle(event);
+        return WSAENOBUFS;
+    }
+    for (;;)
+    {
+        elapsed = GetTickCount() - start;
+        if (timeout_ms != INFINITE && elapsed >= timeout_ms) { error = WSAETIMEDOUT; break; }
+        /* Alertable, as Windows' blocking Winsock calls: a queued APC may run here (seed 002). */
+        result = WaitForSingleObjectEx(event, timeout_ms == INFINITE ? INFINITE : timeout_ms - elapsed, TRUE);
+        if (result == WAIT_OBJECT_0)
+        {
+            error = afd_status_to_wsa(block->io.Status);
+            break;
+        }
+        if (result == WAIT_FAILED) { error = WSASYSCALLFAILURE; break; }
+    }
+    afd_poll_finish(block);
+    CloseHandle(event);
+    return error;
+}
+
+int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_PTR bytes)
+{
+    /* Needs the server's add_fd_completion request; see completion.c for the fallback. */
+    return WSAEOPNOTSUPP;
+}

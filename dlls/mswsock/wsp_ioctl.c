@@ -1,0 +1,114 @@
+/* WSPIoctl: extension function pointers and the socket control codes the provider handles. */
+#include <string.h>
+
+#include "provider_calls.h"
+#include "msgsock/ws_extra.h"
+#include "wine_afd.h"
+
+struct extension
+{
+    GUID guid;
+    void *function;     /* NULL: a Windows extension msgsock does not provide yet */
+};
+
+static const struct extension extensions[] =
+{
+    { WSAID_WSARECVMSG, (void *)msgsock_WSARecvMsg },
+    { WSAID_WSASENDMSG, (void *)msgsock_WSASendMsg },
+    { WSAID_ACCEPTEX, NULL },
+    { WSAID_CONNECTEX, NULL },
+    { WSAID_DISCONNECTEX, NULL },
+    { WSAID_GETACCEPTEXSOCKADDRS, NULL },
+    { WSAID_TRANSMITFILE, NULL },
+    { WSAID_TRANSMITPACKETS, NULL },
+    { WSAID_WSAPOLL, NULL },
+};
+
+/* SIO_GET_EXTENSION_FUNCTION_POINTER: GUID in, function pointer out. */
+static int get_extension(const void *in, DWORD in_len, void *out, DWORD out_len, DWORD *returned)
+{
+    unsigned int i;
+
+    if (!in || in_len < sizeof(GUID) || !msgsock_readable(in, sizeof(GUID))) return WSAEFAULT;
+    if (!out || out_len < sizeof(void *) || !msgsock_writable(out, sizeof(void *))) return WSAEFAULT;
+    for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
+    {
+        if (memcmp(in, &extensions[i].guid, sizeof(GUID))) continue;
+        if (!extensions[i].function) return WSAEOPNOTSUPP;
+        *(void **)out = extensions[i].function;
+        *returned = sizeof(void *);
+        return 0;
+    }
+    return WSAEINVAL;
+}
+
+static int read_dword_in(const void *in, DWORD in_len, DWORD *value)
+{
+    if (!in || in_len < sizeof(DWORD) || !msgsock_readable(in, sizeof(DWORD))) return WSAEFAULT;
+    *value = *(const DWORD *)in;
+    return 0;
+}
+
+static int write_out(void *out, DWORD out_len, const void *data, DWORD size, DWORD *returned)
+{
+    if (!out || out_len < size || !msgsock_writable(out, size)) return WSAEFAULT;
+    memcpy(out, data, size);
+    *returned = size;
+    return 0;
+}
+
+static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len,
+                    DWORD *returned)
+{
+    DWORD value;
+    ULONG bytes;
+    int error;
+
+    switch (code)
+    {
+    case SIO_GET_EXTENSION_FUNCTION_POINTER:
+        return get_extension(in, in_len, out, out_len, returned);
+    case FIONBIO:
+        if ((error = read_dword_in(in, in_len, &value))) return error;
+        if ((error = afd_set_nonblocking((HANDLE)ctx->handle, value))) return error;
+        ctx->nonblocking = !!value;
+        return 0;
+    case FIONREAD:
+        if ((error = afd_bytes_readable((HANDLE)ctx->handle, &bytes))) return error;
+        return write_out(out, out_len, &bytes, sizeof(bytes), returned);
+    case SIO_UDP_CONNRESET:
+        if ((error = read_dword_in(in, in_len, &value))) return error;
+        ctx->no_connreset = !value;
+        return 0;
+    case SIO_BASE_HANDLE:
+        return write_out(out, out_len, &ctx->handle, sizeof(ctx->handle), returned);
+    default:
+        FIXME("control code %#lx not handled yet\n", code);
+        return WSAEOPNOTSUPP;
+    }
+}
+
+int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len,
+                     DWORD *returned, WSAOVERLAPPED *ovl, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine,
+                     WSATHREADID *thread, int *err)
+{
+    struct socket_ctx *ctx = socket_lookup(s);
+    DWORD size = 0;
+    int error;
+
+    if (!ctx) return wsp_fail(err, WSAENOTSOCK);
+    if (!ovl && (!returned || !msgsock_writable(returned, sizeof(*returned))))
+        error = WSAEFAULT;
+    else
+        error = do_ioctl(ctx, code, in, in_len, out, out_len, &size);
+    socket_release(ctx);
+    if (returned && !error) *returned = size;
+    /* These codes finish at once; an overlapped caller still hears of it through its event. */
+    if (ovl && !error)
+    {
+        ovl->Internal = 0;
+        ovl->InternalHigh = size;
+        if (!routine && ovl->hEvent) SetEvent(ovl->hEvent);
+    }
+    return error ? wsp_fail(err, error) : 0;
+}

@@ -1,0 +1,90 @@
+/*
+ * WSPPROC_TABLE entries the base provider does not implement yet: each fails
+ * with WSAEOPNOTSUPP through lpErrno (listed in README's "not yet" table).
+ */
+#include "provider_calls.h"
+
+static SOCKET WSPAPI no_accept(SOCKET s, struct sockaddr *addr, int *len, LPCONDITIONPROC cond,
+                               DWORD_PTR data, int *err)
+{
+    *err = WSAEOPNOTSUPP;
+    return INVALID_SOCKET;
+}
+
+static INT WSPAPI no_address_to_string(SOCKADDR *addr, DWORD len, WSAPROTOCOL_INFOW *info, WCHAR *str,
+                                       DWORD *str_len, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static int WSPAPI no_async_select(SOCKET s, HWND hwnd, unsigned int msg, LONG events, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static int WSPAPI no_cancel_blocking_call(int *err)
+{
+    /* Winsock 2 removed blocking hooks: WSAEOPNOTSUPP is the documented answer. */
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static int WSPAPI no_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static int WSPAPI no_enum_network_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static int WSPAPI no_event_select(SOCKET s, WSAEVENT event, LONG events, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static BOOL WSPAPI no_get_qos_by_name(SOCKET s, WSABUF *name, QOS *qos, int *err)
+{
+    *err = WSAEOPNOTSUPP;
+    return FALSE;
+}
+
+static SOCKET WSPAPI no_join_leaf(SOCKET s, const struct sockaddr *name, int len, WSABUF *caller,
+                                  WSABUF *callee, QOS *sqos, QOS *gqos, DWORD flags, int *err)
+{
+    *err = WSAEOPNOTSUPP;
+    return INVALID_SOCKET;
+}
+
+static int WSPAPI no_disconnect_data(SOCKET s, WSABUF *data, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static int WSPAPI no_select(int nfds, fd_set *r, fd_set *w, fd_set *e, const PTIMEVAL timeout, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+static INT WSPAPI no_string_to_address(WCHAR *str, INT family, WSAPROTOCOL_INFOW *info, SOCKADDR *addr,
+                                       int *len, int *err)
+{
+    return wsp_fail(err, WSAEOPNOTSUPP);
+}
+
+void wsp_fill_unsupported(WSPPROC_TABLE *table)
+{
+    table->lpWSPAccept = no_accept;
+    table->lpWSPAddressToString = no_address_to_string;
+    table->lpWSPAsyncSelect = no_async_select;
+    table->lpWSPCancelBlockingCall = no_cancel_blocking_call;
+    table->lpWSPDuplicateSocket = no_duplicate_socket;
+    table->lpWSPEnumNetworkEvents = no_enum_network_events;
+    table->lpWSPEventSelect = no_event_select;
+    table->lpWSPGetQOSByName = no_get_qos_by_name;
+    table->lpWSPJoinLeaf = no_join_leaf;
+    table->lpWSPRecvDisconnect = no_disconnect_data;
+    table->lpWSPSendDisconnect = no_disconnect_data;
+    table->lpWSPSelect = no_select;
+    table->lpWSPStringToAddress = no_string_to_address;
+}

@@ -1,0 +1,36 @@
+/*
+ * Windows SDK definitions that mingw-w64's headers lack (values from
+ * Microsoft's ws2ipdef.h / mswsock.h / mstcpip.h documentation).
+ */
+#ifndef MSGSOCK_WS_EXTRA_H
+#define MSGSOCK_WS_EXTRA_H
+
+#ifndef IP_ECN
+#define IP_ECN 50
+#endif
+#ifndef IP_RECVECN
+#define IP_RECVECN 50
+#endif
+#ifndef IPV6_ECN
+#define IPV6_ECN 50
+#endif
+#ifndef IPV6_RECVECN
+#define IPV6_RECVECN 50
+#endif
+#ifndef UDP_SEND_MSG_SIZE
+#define UDP_SEND_MSG_SIZE 2
+#endif
+#ifndef UDP_RECV_MAX_COALESCED_SIZE
+#define UDP_RECV_MAX_COALESCED_SIZE 3
+#endif
+#ifndef UDP_COALESCED_INFO
+#define UDP_COALESCED_INFO 3
+#endif
+#ifndef SIO_UDP_NETRESET
+#define SIO_UDP_NETRESET _WSAIOW(IOC_VENDOR, 15)
+#endif
+#ifndef SIO_BASE_HANDLE
+#define SIO_BASE_HANDLE _WSAIOR(IOC_WS2, 34)
+#endif
+
+#endif
