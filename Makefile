@@ -2,8 +2,8 @@
 # mingw-w64, plus the helper (msgsock.dll, builtin-marked, and msgsock.so).
 #
 #   make            build every architecture whose cross compiler is present
-#   make demo       build and run the demonstration under Wine
-#   make check      unit tests + conformance tests (closing "N passed, N failed")
+#   make demo       install missing packages, build, run the demonstration under Wine
+#   make check      install missing packages, build, run every test (closing "N passed, N failed")
 #   make bench      benchmarks
 
 BUILD     ?= build
@@ -95,11 +95,19 @@ $(foreach a,$(ARCHS),$(eval $(call pe_rules,$(a))))
 -include tests/conformance/conformance.mk
 -include tests/bench/bench.mk
 
-demo: dlls-x86_64 $(BUILD)/x86_64/msgdemo.exe
+deps:
+	tools/install-deps
+
+# README's two commands: `make demo` and `make check`.  Both install what is missing first.
+demo: deps
+	$(MAKE) dlls-x86_64 $(BUILD)/x86_64/msgdemo.exe
 	tools/msgsock-run $(BUILD)/x86_64/msgdemo.exe
+
+check: deps
+	tools/run-tests
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all demo clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
+.PHONY: all deps demo check clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
 .DELETE_ON_ERROR:
