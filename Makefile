@@ -21,7 +21,7 @@ i686_M        := -m32
 x86_64_HOST_CC := $(HOST_CC)
 i686_HOST_CC   := $(shell echo 'int main(void){return 0;}' | $(HOST_CC) -m32 -x c - -o /dev/null 2>/dev/null && echo "$(HOST_CC) -m32")
 
-PE_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-cast-function-type -Wno-missing-field-initializers \
+PE_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-cast-function-type -Wno-missing-field-initializers -Werror=int-conversion -Werror=implicit-function-declaration -Werror=incompatible-pointer-types \
               -Iinclude -D_WIN32_WINNT=0x0A00 -DWINVER=0x0A00 -DWIN32_LEAN_AND_MEAN -DWINSOCK_API_LINKAGE=
 PE_LDFLAGS := -shared -static-libgcc -Wl,--kill-at -Wl,--enable-stdcall-fixup
 UNIX_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -fPIC -fvisibility=hidden \
@@ -32,7 +32,7 @@ WS2_32_SRCS  := $(wildcard dlls/ws2_32/*.c) $(COMMON_SRCS) $(EXTRA_WS2_32_SRCS)
 MSWSOCK_SRCS := $(wildcard dlls/mswsock/*.c) $(COMMON_SRCS) $(EXTRA_MSWSOCK_SRCS)
 HELPER_SRCS  := $(wildcard dlls/msgsock/*.c)
 UNIX_SRCS    := $(wildcard dlls/msgsock/unix/*.c)
-HARNESS_SRCS := tests/conformance/harness.c
+HARNESS_SRCS := tests/conformance/harness.c tests/conformance/msg_util.c
 CONF_TESTS   := $(basename $(notdir $(wildcard tests/conformance/test_*.c)))
 DEMO_SRCS    := demo/msgdemo.c
 

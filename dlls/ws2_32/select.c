@@ -17,7 +17,7 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 
     if (!table) return SOCKET_ERROR;
     ret = table->lpWSPSelect(nfds, readfds, writefds, exceptfds, timeout, &error);
-    return ws2_result(ret, error);
+    return ws2_result(ret, &error);
 }
 
 int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)

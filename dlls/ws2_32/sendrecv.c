@@ -14,7 +14,7 @@ int WINAPI WSASendTo(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD fla
 
     if (!table) return SOCKET_ERROR;
     return ws2_result(table->lpWSPSendTo(s, bufs, count, sent, flags, to, tolen, ovl, routine, thread, &error),
-                      error);
+                      &error);
 }
 
 int WINAPI WSASend(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD flags, WSAOVERLAPPED *ovl,
@@ -25,7 +25,7 @@ int WINAPI WSASend(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD flags
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPSend(s, bufs, count, sent, flags, ovl, routine, thread, &error), error);
+    return ws2_result(table->lpWSPSend(s, bufs, count, sent, flags, ovl, routine, thread, &error), &error);
 }
 
 int WINAPI WSARecvFrom(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWORD *flags,
@@ -38,7 +38,7 @@ int WINAPI WSARecvFrom(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWO
 
     if (!table) return SOCKET_ERROR;
     return ws2_result(table->lpWSPRecvFrom(s, bufs, count, received, flags, from, fromlen, ovl, routine,
-                                           thread, &error), error);
+                                           thread, &error), &error);
 }
 
 int WINAPI WSARecv(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWORD *flags, WSAOVERLAPPED *ovl,
@@ -49,7 +49,7 @@ int WINAPI WSARecv(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWORD *
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPRecv(s, bufs, count, received, flags, ovl, routine, thread, &error), error);
+    return ws2_result(table->lpWSPRecv(s, bufs, count, received, flags, ovl, routine, thread, &error), &error);
 }
 
 int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to, int tolen)

@@ -50,7 +50,7 @@ int WINAPI closesocket(SOCKET s)
 
     if (!table) return SOCKET_ERROR;
     ret = table->lpWSPCloseSocket(s, &error);
-    return ws2_result(ret, error);
+    return ws2_result(ret, &error);
 }
 
 int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
@@ -59,7 +59,7 @@ int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPBind(s, name, namelen, &error), error);
+    return ws2_result(table->lpWSPBind(s, name, namelen, &error), &error);
 }
 
 int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF *caller_data,
@@ -70,7 +70,7 @@ int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF
 
     if (!table) return SOCKET_ERROR;
     return ws2_result(table->lpWSPConnect(s, name, namelen, caller_data, callee_data, sqos, gqos, &error),
-                      error);
+                      &error);
 }
 
 int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
@@ -84,7 +84,7 @@ int WINAPI getsockname(SOCKET s, struct sockaddr *name, int *namelen)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPGetSockName(s, name, namelen, &error), error);
+    return ws2_result(table->lpWSPGetSockName(s, name, namelen, &error), &error);
 }
 
 int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
@@ -93,7 +93,7 @@ int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPGetPeerName(s, name, namelen, &error), error);
+    return ws2_result(table->lpWSPGetPeerName(s, name, namelen, &error), &error);
 }
 
 int WINAPI listen(SOCKET s, int backlog)
@@ -102,7 +102,7 @@ int WINAPI listen(SOCKET s, int backlog)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPListen(s, backlog, &error), error);
+    return ws2_result(table->lpWSPListen(s, backlog, &error), &error);
 }
 
 int WINAPI shutdown(SOCKET s, int how)
@@ -111,5 +111,5 @@ int WINAPI shutdown(SOCKET s, int how)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPShutdown(s, how, &error), error);
+    return ws2_result(table->lpWSPShutdown(s, how, &error), &error);
 }

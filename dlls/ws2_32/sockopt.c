@@ -7,7 +7,7 @@ int WINAPI getsockopt(SOCKET s, int level, int name, char *value, int *len)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPGetSockOpt(s, level, name, value, len, &error), error);
+    return ws2_result(table->lpWSPGetSockOpt(s, level, name, value, len, &error), &error);
 }
 
 int WINAPI setsockopt(SOCKET s, int level, int name, const char *value, int len)
@@ -16,7 +16,7 @@ int WINAPI setsockopt(SOCKET s, int level, int name, const char *value, int len)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPSetSockOpt(s, level, name, value, len, &error), error);
+    return ws2_result(table->lpWSPSetSockOpt(s, level, name, value, len, &error), &error);
 }
 
 int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len, DWORD *returned,
@@ -28,7 +28,7 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DWO
 
     if (!table) return SOCKET_ERROR;
     return ws2_result(table->lpWSPIoctl(s, code, in, in_len, out, out_len, returned, ovl, routine, thread,
-                                        &error), error);
+                                        &error), &error);
 }
 
 int WINAPI ioctlsocket(SOCKET s, LONG cmd, ULONG *arg)

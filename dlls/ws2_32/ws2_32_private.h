@@ -52,10 +52,14 @@ void ws2_thread_detach(void);
 /* upcalls.c: the WSPUPCALLTABLE handed to providers. */
 void ws2_fill_upcalls(WSPUPCALLTABLE *upcalls);
 
-/* For `return ws2_result(error);` after a provider call: SOCKET_ERROR and the error, or 0. */
-static inline int ws2_result(int ret, int error)
+/*
+ * For `return ws2_result(table->lpWSPBind(..., &error), &error);`: the provider's
+ * result, with its error made the thread's on failure.  A pointer, because the
+ * error is only known once the call has run.
+ */
+static inline int ws2_result(int ret, const int *error)
 {
-    if (ret == SOCKET_ERROR) SetLastError(error);
+    if (ret == SOCKET_ERROR) SetLastError(*error);
     return ret;
 }
 
