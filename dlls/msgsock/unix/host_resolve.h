@@ -4,8 +4,11 @@
 
 #include <stdint.h>
 
+/* struct host_getaddrinfo_params (unixlib.h) */
 int32_t host_getaddrinfo(void *args);
+/* struct host_getnameinfo_params */
 int32_t host_getnameinfo(void *args);
+/* struct host_gethostname_params */
 int32_t host_gethostname(void *args);
 
 #endif

@@ -1,0 +1,330 @@
+/*
+ * Address text and byte order: inet_addr / inet_ntoa, inet_pton / inet_ntop
+ * (and InetPtonW / InetNtopW), WSAStringToAddress / WSAAddressToString,
+ * htonl & co and their WSA* socket-checked forms.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "resolve.h"
+#include "ip_text.h"
+
+/* Longest text WSAAddressToString makes: "[" IPv6 "%" scope "]:" port. */
+#define SOCKADDR_TEXT_MAX (IP6_TEXT_MAX + 20)
+
+/* ASCII copy of a wide address string; FALSE for other characters or too long. */
+static BOOL ascii_from_wide(const WCHAR *str, char *out, size_t size)
+{
+    size_t i;
+
+    for (i = 0; i < size; i++)
+    {
+        if (str[i] >= 0x80) return FALSE;
+        if (!(out[i] = str[i])) return TRUE;
+    }
+    return FALSE;
+}
+
+static BOOL is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* --- inet_addr / inet_ntoa ------------------------------------------------- */
+
+unsigned long WINAPI inet_addr(const char *cp)
+{
+    uint8_t addr[4];
+    const char *end;
+    ULONG ret;
+
+    /* "if ... an empty string ... If NULL is passed in the cp parameter": INADDR_NONE */
+    if (!cp || !ip4_parse_loose(cp, &end, addr)) return INADDR_NONE;
+    /* the address ends at the first blank; anything else after it is an error */
+    if (*end && !is_space(*end)) return INADDR_NONE;
+    memcpy(&ret, addr, 4);
+    return ret;
+}
+
+char * WINAPI inet_ntoa(struct in_addr in)
+{
+    /* "guaranteed to be valid only until the next Windows Sockets function call ... within the same thread" */
+    char *buffer = ws2_thread_buffer(WS2_SLOT_NTOA, IP4_TEXT_MAX);
+
+    if (buffer) ip4_format((const uint8_t *)&in, buffer);
+    return buffer;
+}
+
+/* --- inet_pton / inet_ntop ------------------------------------------------- */
+
+static INT pton(INT family, const char *str, void *addr)
+{
+    const char *end;
+    int ok;
+
+    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    if (!str || !addr) return ws2_fail(WSAEFAULT);
+    if (family == AF_INET) ok = ip4_parse_strict(str, &end, addr);
+    else ok = ip6_parse(str, &end, addr);
+    /* "not a valid IPv4 dotted-decimal address or a valid IPv6 address": 0 */
+    return ok && !*end;
+}
+
+INT WINAPI inet_pton(INT family, const char *str, void *addr)
+{
+    TRACE("%d %s %p\n", family, str, addr);
+    return pton(family, str, addr);
+}
+
+INT WINAPI InetPtonW(INT family, const WCHAR *str, void *addr)
+{
+    char ascii[IP6_TEXT_MAX];
+
+    TRACE("%d %ls %p\n", family, str, addr);
+    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    if (!str || !addr) return ws2_fail(WSAEFAULT);
+    if (!ascii_from_wide(str, ascii, sizeof(ascii))) return 0;
+    return pton(family, ascii, addr);
+}
+
+/* The text of an IN_ADDR / IN6_ADDR into buf (IP6_TEXT_MAX); 0 or an error. */
+static int ntop(INT family, const void *addr, size_t size, char *buf, size_t *len)
+{
+    if (family != AF_INET && family != AF_INET6) return WSAEAFNOSUPPORT;
+    /* "a NULL pointer ... or StringBufSize is zero ... or not large enough": ERROR_INVALID_PARAMETER */
+    if (!addr || !size) return ERROR_INVALID_PARAMETER;
+    *len = family == AF_INET ? ip4_format(addr, buf) : ip6_format(addr, buf);
+    return *len < size ? 0 : ERROR_INVALID_PARAMETER;
+}
+
+const char * WINAPI inet_ntop(INT family, const void *addr, char *out, size_t size)
+{
+    char text[IP6_TEXT_MAX];
+    size_t len;
+    int ret;
+
+    TRACE("%d %p %p %Iu\n", family, addr, out, size);
+    if ((ret = ntop(family, addr, out ? size : 0, text, &len))) return SetLastError(ret), NULL;
+    memcpy(out, text, len + 1);
+    return out;
+}
+
+const WCHAR * WINAPI InetNtopW(INT family, const void *addr, WCHAR *out, size_t size)
+{
+    char text[IP6_TEXT_MAX];
+    size_t len, i;
+    int ret;
+
+    TRACE("%d %p %p %Iu\n", family, addr, out, size);
+    if ((ret = ntop(family, addr, out ? size : 0, text, &len))) return SetLastError(ret), NULL;
+    for (i = 0; i <= len; i++) out[i] = text[i];
+    return out;
+}
+
+/* --- WSAStringToAddress ------------------------------------------------------- */
+
+/* "a.b.c.d[:port]" */
+static BOOL parse_sockaddr_in(const char *str, SOCKADDR_IN *sin)
+{
+    const char *end;
+    uint16_t port = 0;
+
+    if (!ip4_parse_loose(str, &end, (uint8_t *)&sin->sin_addr)) return FALSE;
+    if (*end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
+    sin->sin_family = AF_INET;
+    sin->sin_port = htons(port);
+    return !*end;
+}
+
+/* "addr[%scope]" or "[addr[%scope]][:port]" */
+static BOOL parse_sockaddr_in6(const char *str, SOCKADDR_IN6 *sin6)
+{
+    BOOL bracket = *str == '[';
+    const char *end, *p = str + bracket;
+    uint16_t port = 0;
+    unsigned long scope = 0;
+    char *scope_end;
+
+    if (!ip6_parse(p, &end, sin6->sin6_addr.s6_addr)) return FALSE;
+    if (*end == '%')
+    {
+        if (end[1] < '0' || end[1] > '9') return FALSE;
+        scope = strtoul(end + 1, &scope_end, 10);
+        end = scope_end;
+    }
+    if (bracket && *end++ != ']') return FALSE;
+    if (bracket && *end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
+    sin6->sin6_family = AF_INET6;
+    sin6->sin6_port = htons(port);
+    sin6->sin6_scope_id = scope;
+    return !*end;
+}
+
+static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *len)
+{
+    SOCKADDR_STORAGE parsed = { 0 };
+    INT size = family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR_IN6);
+    BOOL ok;
+
+    if (!ws2_check_started()) return SOCKET_ERROR;
+    if (!len) return ws2_fail(WSAEFAULT);
+    if (family == AF_INET) ok = parse_sockaddr_in(str, (SOCKADDR_IN *)&parsed);
+    else if (family == AF_INET6) ok = parse_sockaddr_in6(str, (SOCKADDR_IN6 *)&parsed);
+    else ok = FALSE;
+    /* "unable to translate the string into a sockaddr": WSAEINVAL */
+    if (!ok) return ws2_fail(WSAEINVAL);
+    /* "The specified Address buffer is too small": WSAEFAULT, with the size needed */
+    if (!addr || *len < size)
+    {
+        *len = size;
+        return ws2_fail(WSAEFAULT);
+    }
+    memcpy(addr, &parsed, size);
+    *len = size;
+    return 0;
+}
+
+INT WINAPI WSAStringToAddressA(char *str, INT family, WSAPROTOCOL_INFOA *info, SOCKADDR *addr,
+                               INT *len)
+{
+    TRACE("%s %d %p %p %p\n", str, family, info, addr, len);
+    return string_to_address(str ? str : "", family, addr, len);
+}
+
+INT WINAPI WSAStringToAddressW(WCHAR *str, INT family, WSAPROTOCOL_INFOW *info, SOCKADDR *addr,
+                               INT *len)
+{
+    char ascii[SOCKADDR_TEXT_MAX];
+
+    TRACE("%ls %d %p %p %p\n", str, family, info, addr, len);
+    if (!str || !ascii_from_wide(str, ascii, sizeof(ascii))) ascii[0] = 0;
+    return string_to_address(ascii, family, addr, len);
+}
+
+/* --- WSAAddressToString ------------------------------------------------------ */
+
+static int format_sockaddr(const SOCKADDR *sa, DWORD len, char *text)
+{
+    const SOCKADDR_IN6 *sin6 = (const SOCKADDR_IN6 *)sa;
+    const SOCKADDR_IN *sin = (const SOCKADDR_IN *)sa;
+    char addr[IP6_TEXT_MAX];
+
+    if (sa->sa_family == AF_INET)
+    {
+        if (len < sizeof(SOCKADDR_IN)) return WSAEFAULT;
+        ip4_format((const uint8_t *)&sin->sin_addr, addr);
+        if (sin->sin_port) sprintf(text, "%s:%u", addr, ntohs(sin->sin_port));
+        else strcpy(text, addr);
+        return 0;
+    }
+    if (sa->sa_family != AF_INET6) return WSAEINVAL;
+    if (len < sizeof(SOCKADDR_IN6)) return WSAEFAULT;
+    ip6_format(sin6->sin6_addr.s6_addr, addr);
+    if (sin6->sin6_scope_id) sprintf(addr + strlen(addr), "%%%lu", sin6->sin6_scope_id);
+    if (sin6->sin6_port) sprintf(text, "[%s]:%u", addr, ntohs(sin6->sin6_port));
+    else strcpy(text, addr);
+    return 0;
+}
+
+/* The text, or the size needed (in characters, NUL included) with WSAEFAULT. */
+static INT address_to_string(const SOCKADDR *sa, DWORD len, BOOL wide, void *out, DWORD *out_len)
+{
+    char text[SOCKADDR_TEXT_MAX];
+    DWORD needed, i;
+    int ret;
+
+    if (!ws2_check_started()) return SOCKET_ERROR;
+    /* "if the lpsaAddress, dwAddressLength, or lpdwAddressStringLength parameter are NULL" */
+    if (!sa || !len || !out_len) return ws2_fail(WSAEINVAL);
+    if ((ret = format_sockaddr(sa, len, text))) return ws2_fail(ret);
+    needed = strlen(text) + 1;
+    if (!out || *out_len < needed)
+    {
+        *out_len = needed;
+        return ws2_fail(WSAEFAULT);
+    }
+    for (i = 0; i < needed; i++)
+    {
+        if (wide) ((WCHAR *)out)[i] = text[i];
+        else ((char *)out)[i] = text[i];
+    }
+    *out_len = needed;
+    return 0;
+}
+
+INT WINAPI WSAAddressToStringA(SOCKADDR *sa, DWORD len, WSAPROTOCOL_INFOA *info, char *out,
+                               DWORD *out_len)
+{
+    TRACE("%p %lu %p %p %p\n", sa, len, info, out, out_len);
+    return address_to_string(sa, len, FALSE, out, out_len);
+}
+
+INT WINAPI WSAAddressToStringW(SOCKADDR *sa, DWORD len, WSAPROTOCOL_INFOW *info, WCHAR *out,
+                               DWORD *out_len)
+{
+    TRACE("%p %lu %p %p %p\n", sa, len, info, out, out_len);
+    return address_to_string(sa, len, TRUE, out, out_len);
+}
+
+/* --- byte order ---------------------------------------------------------------- */
+
+u_long WINAPI htonl(u_long hostlong)
+{
+    return __builtin_bswap32(hostlong);
+}
+
+u_short WINAPI htons(u_short hostshort)
+{
+    return __builtin_bswap16(hostshort);
+}
+
+u_long WINAPI ntohl(u_long netlong)
+{
+    return __builtin_bswap32(netlong);
+}
+
+u_short WINAPI ntohs(u_short netshort)
+{
+    return __builtin_bswap16(netshort);
+}
+
+/* The WSA forms need Winsock started and a socket ("WSAENOTSOCK", "WSAEFAULT"). */
+static BOOL check_socket_and_pointer(SOCKET s, const void *out)
+{
+    int type, len = sizeof(type);
+
+    if (!ws2_check_started()) return FALSE;
+    /* asking the provider for the socket's type tells a socket from anything else */
+    if (getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len)) return FALSE;
+    if (out) return TRUE;
+    SetLastError(WSAEFAULT);
+    return FALSE;
+}
+
+int WINAPI WSAHtonl(SOCKET s, u_long hostlong, u_long *netlong)
+{
+    if (!check_socket_and_pointer(s, netlong)) return SOCKET_ERROR;
+    *netlong = htonl(hostlong);
+    return 0;
+}
+
+int WINAPI WSAHtons(SOCKET s, u_short hostshort, u_short *netshort)
+{
+    if (!check_socket_and_pointer(s, netshort)) return SOCKET_ERROR;
+    *netshort = htons(hostshort);
+    return 0;
+}
+
+int WINAPI WSANtohl(SOCKET s, u_long netlong, u_long *hostlong)
+{
+    if (!check_socket_and_pointer(s, hostlong)) return SOCKET_ERROR;
+    *hostlong = ntohl(netlong);
+    return 0;
+}
+
+int WINAPI WSANtohs(SOCKET s, u_short netshort, u_short *hostshort)
+{
+    if (!check_socket_and_pointer(s, hostshort)) return SOCKET_ERROR;
+    *hostshort = ntohs(netshort);
+    return 0;
+}
