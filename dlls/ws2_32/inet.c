@@ -301,30 +301,31 @@ static BOOL check_socket_and_pointer(SOCKET s, const void *out)
     return FALSE;
 }
 
+/* The WSA* forms: the value swapped (the same operation both ways) into *out. */
+static int wsa_swap(SOCKET s, ULONG value, void *out, size_t size)
+{
+    if (!check_socket_and_pointer(s, out)) return SOCKET_ERROR;
+    if (size == sizeof(u_long)) *(u_long *)out = htonl(value);
+    else *(u_short *)out = htons(value);
+    return 0;
+}
+
 int WINAPI WSAHtonl(SOCKET s, u_long hostlong, u_long *netlong)
 {
-    if (!check_socket_and_pointer(s, netlong)) return SOCKET_ERROR;
-    *netlong = htonl(hostlong);
-    return 0;
+    return wsa_swap(s, hostlong, netlong, sizeof(*netlong));
 }
 
 int WINAPI WSAHtons(SOCKET s, u_short hostshort, u_short *netshort)
 {
-    if (!check_socket_and_pointer(s, netshort)) return SOCKET_ERROR;
-    *netshort = htons(hostshort);
-    return 0;
+    return wsa_swap(s, hostshort, netshort, sizeof(*netshort));
 }
 
 int WINAPI WSANtohl(SOCKET s, u_long netlong, u_long *hostlong)
 {
-    if (!check_socket_and_pointer(s, hostlong)) return SOCKET_ERROR;
-    *hostlong = ntohl(netlong);
-    return 0;
+    return wsa_swap(s, netlong, hostlong, sizeof(*hostlong));
 }
 
 int WINAPI WSANtohs(SOCKET s, u_short netshort, u_short *hostshort)
 {
-    if (!check_socket_and_pointer(s, hostshort)) return SOCKET_ERROR;
-    *hostshort = ntohs(netshort);
-    return 0;
+    return wsa_swap(s, netshort, hostshort, sizeof(*hostshort));
 }

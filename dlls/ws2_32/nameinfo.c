@@ -109,9 +109,22 @@ static int copy_out_wide(const char *utf8, WCHAR *out, DWORD size)
     return MultiByteToWideChar(CP_UTF8, 0, utf8, -1, out, size) > 0 ? 0 : WSAEFAULT;
 }
 
-/* getnameinfo's errors are returned and set as the thread's Winsock error. */
-static int nameinfo_result(int ret)
+static int copy_out(const char *utf8, void *out, DWORD size, BOOL wide)
 {
+    return wide ? copy_out_wide(utf8, out, size) : copy_out_ansi(utf8, out, size);
+}
+
+/* Both versions; the errors are returned and set as the thread's Winsock error. */
+static int name_info(const SOCKADDR *sa, int salen, void *host, DWORD hostlen, void *serv,
+                     DWORD servlen, int flags, BOOL wide)
+{
+    struct name_info info;
+    int ret;
+
+    TRACE("%p %d %p %lu %p %lu %#x\n", sa, salen, host, hostlen, serv, servlen, flags);
+    ret = get_name_info(sa, salen, host != NULL, hostlen, serv != NULL, servlen, flags, &info);
+    if (!ret && host) ret = copy_out(info.host, host, hostlen, wide);
+    if (!ret && serv) ret = copy_out(info.serv, serv, servlen, wide);
     if (ret) SetLastError(ret);
     return ret;
 }
@@ -119,25 +132,11 @@ static int nameinfo_result(int ret)
 int WINAPI getnameinfo(const SOCKADDR *sa, socklen_t salen, char *host, DWORD hostlen,
                        char *serv, DWORD servlen, int flags)
 {
-    struct name_info info;
-    int ret;
-
-    TRACE("%p %d %p %lu %p %lu %#x\n", sa, salen, host, hostlen, serv, servlen, flags);
-    ret = get_name_info(sa, salen, host != NULL, hostlen, serv != NULL, servlen, flags, &info);
-    if (!ret && host) ret = copy_out_ansi(info.host, host, hostlen);
-    if (!ret && serv) ret = copy_out_ansi(info.serv, serv, servlen);
-    return nameinfo_result(ret);
+    return name_info(sa, salen, host, hostlen, serv, servlen, flags, FALSE);
 }
 
 INT WINAPI GetNameInfoW(const SOCKADDR *sa, socklen_t salen, PWCHAR host, DWORD hostlen,
                         PWCHAR serv, DWORD servlen, INT flags)
 {
-    struct name_info info;
-    int ret;
-
-    TRACE("%p %d %p %lu %p %lu %#x\n", sa, salen, host, hostlen, serv, servlen, flags);
-    ret = get_name_info(sa, salen, host != NULL, hostlen, serv != NULL, servlen, flags, &info);
-    if (!ret && host) ret = copy_out_wide(info.host, host, hostlen);
-    if (!ret && serv) ret = copy_out_wide(info.serv, serv, servlen);
-    return nameinfo_result(ret);
+    return name_info(sa, salen, host, hostlen, serv, servlen, flags, TRUE);
 }
