@@ -4,6 +4,7 @@
  * htonl & co and their WSA* socket-checked forms.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "resolve.h"
