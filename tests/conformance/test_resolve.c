@@ -241,6 +241,34 @@ static void test_getaddrinfo_invalid_name(void)
     /* "Failure returns a nonzero Windows Sockets error code" and WSAGetLastError has it too */
     ok(ret && WSAGetLastError() == ret, "last error %d, returned %d", WSAGetLastError(), ret);
     if (!ret) freeaddrinfo(result);
+    /* gethostbyname: "Otherwise, it returns a null pointer", WSAHOST_NOT_FOUND "Authoritative
+       answer host not found" (or "try again" with no name server reachable) */
+    ok(!gethostbyname("nonexistent.invalid") &&
+       (WSAGetLastError() == WSAHOST_NOT_FOUND || WSAGetLastError() == WSATRY_AGAIN ||
+        WSAGetLastError() == WSANO_DATA), "gethostbyname nonexistent.invalid: %d", WSAGetLastError());
+}
+
+static void test_getaddrinfo_local_machine(void)
+{
+    ADDRINFOA hints = make_hints(0, AF_INET, 0), *result = NULL;
+    char name[256];
+
+    if (gethostname(name, sizeof(name)) || !gethostbyname(name))
+    {
+        skip("this computer's own name does not resolve: %d", WSAGetLastError());
+        return;
+    }
+    /* "If the pNodeName parameter contains an empty string, all registered addresses on the local
+       computer are returned." */
+    ok(!getaddrinfo("", NULL, &hints, &result) && result && result->ai_family == AF_INET,
+       "getaddrinfo(\"\"): %d", WSAGetLastError());
+    if (result) freeaddrinfo(result);
+    /* "if the pNodeName parameter points to a string equal to "..localmachine", all registered
+       addresses on the local computer are returned" */
+    result = NULL;
+    ok(!getaddrinfo("..localmachine", NULL, &hints, &result) && result, "..localmachine: %d",
+       WSAGetLastError());
+    if (result) freeaddrinfo(result);
 }
 
 /* The first "address name" line of the host's /etc/hosts with an IPv4 address other than localhost. */
@@ -609,6 +637,7 @@ void run_tests(void)
     test_getaddrinfo_errors();
     test_getaddrinfo_invalid_name();
     test_getaddrinfo_hosts_file();
+    test_getaddrinfo_local_machine();
     test_getaddrinfow();
     test_getaddrinfoex_sync();
     test_getaddrinfoex_async();
