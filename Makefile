@@ -54,18 +54,18 @@ $(BUILD)/$(1)/%.def: spec/%.spec
 
 # The helper's PE half carries Wine's builtin marker so Wine pairs it with msgsock.so.
 $(BUILD)/$(1)/msgsock.dll: $$(call $(1)_OBJ,$(HELPER_SRCS)) $(BUILD)/$(1)/msgsock.def
-	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$^ -Wl,--out-implib,$(BUILD)/$(1)/libmsgsock.a
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$^
 	$(WINEBUILD) --builtin $$@
 
-$(BUILD)/$(1)/libmsgsock.a: $(BUILD)/$(1)/msgsock.dll
+# From the decorated .def, so i686 stdcall references (name@N) bind to the undecorated exports.
+$(BUILD)/$(1)/libmsgsock.a: $(BUILD)/$(1)/msgsock.def
+	$($(1)_TRIPLE)-dlltool -k -d $$< -D msgsock.dll -l $$@
 
 $(BUILD)/$(1)/mswsock.dll: $$(call $(1)_OBJ,$(MSWSOCK_SRCS)) $(BUILD)/$(1)/mswsock.def $(BUILD)/$(1)/libmsgsock.a
-	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll \
-	    -Wl,--out-implib,$(BUILD)/$(1)/libmswsock_msgsock.a
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll
 
 $(BUILD)/$(1)/ws2_32.dll: $$(call $(1)_OBJ,$(WS2_32_SRCS)) $(BUILD)/$(1)/ws2_32.def $(BUILD)/$(1)/libmsgsock.a
-	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll -liphlpapi \
-	    -Wl,--out-implib,$(BUILD)/$(1)/libws2_32_msgsock.a
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll -liphlpapi
 
 $(BUILD)/$(1)/msgsock.so: $(UNIX_SRCS) $(wildcard include/msgsock/*.h dlls/msgsock/unix/*.h)
 	@mkdir -p $$(@D)
@@ -90,6 +90,7 @@ endef
 
 $(foreach a,$(ARCHS),$(eval $(call pe_rules,$(a))))
 
+-include tests/unit/spec.mk
 -include tests/unit/unit.mk
 -include tests/fuzz/fuzz.mk
 -include tests/conformance/conformance.mk
