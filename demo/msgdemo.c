@@ -10,6 +10,7 @@
 #include <ws2tcpip.h>
 #include <mswsock.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ws2ipdef.h values that mingw-w64's headers lack */
