@@ -75,8 +75,8 @@ dlls-$(1): $(BUILD)/$(1)/ws2_32.dll $(BUILD)/$(1)/mswsock.dll $(BUILD)/$(1)/msgs
            $$(if $$($(1)_HOST_CC),$(BUILD)/$(1)/msgsock.so)
 
 # Test programs link against mingw's stock import libraries, like any unmodified program.
-$(BUILD)/$(1)/tests/%.exe: $(BUILD)/$(1)/obj/tests/conformance/%.o $$(call $(1)_OBJ,$(HARNESS_SRCS)) \
-                           $$(TEST_EXTRA_$(1)_$$*)
+# tests/conformance/conformance.mk may add prerequisites (objects, import libraries) to a test.
+$(BUILD)/$(1)/tests/%.exe: $(BUILD)/$(1)/obj/tests/conformance/%.o $$(call $(1)_OBJ,$(HARNESS_SRCS))
 	@mkdir -p $$(@D)
 	$$($(1)_CC) -static-libgcc -o $$@ $$^ -lws2_32 -lmswsock -liphlpapi
 
@@ -112,3 +112,5 @@ clean:
 
 .PHONY: all deps demo check clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
 .DELETE_ON_ERROR:
+# Keep the harness objects between links.
+.SECONDARY:
