@@ -17,9 +17,6 @@
 #include "msgsock/wscodec.h"
 #include "wine_afd.h"
 
-#define STATUS_PENDING_ 0x103
-#define INLINE_BUFS 8
-
 /* What a finished request reports, and to whom. */
 struct completion
 {
@@ -44,6 +41,12 @@ struct pending_op
 static struct io_queue *queue_of(struct socket_ctx *ctx, BOOL is_send)
 {
     return &ctx->queues[is_send ? 1 : 0];
+}
+
+/* What the AFD poll waits for before a request of this direction can go on. */
+static int ready_events(BOOL is_send)
+{
+    return is_send ? MSGSOCK_POLL_WRITE : MSGSOCK_POLL_READ;
 }
 
 static DWORD host_options(const struct socket_ctx *ctx)
@@ -120,8 +123,7 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
     {
         error = host_transfer(ctx, req, &bytes, &flags);
         if (error != WSAEWOULDBLOCK || ctx->nonblocking) break;
-        error = afd_wait_ready((HANDLE)ctx->handle, req->is_send ? MSGSOCK_POLL_WRITE : MSGSOCK_POLL_READ,
-                               timeout ? timeout : INFINITE);
+        error = afd_wait_ready((HANDLE)ctx->handle, ready_events(req->is_send), timeout ? timeout : INFINITE);
         if (error) break;
     }
     if (!error || error == WSAEMSGSIZE) store_result(req, bytes, flags);
@@ -139,14 +141,17 @@ static void WINAPI completion_apc(DWORD_PTR context)
 }
 
 /* The OVERLAPPED, then exactly one of: completion routine, event; and the port. */
-static void deliver(struct socket_ctx *ctx, const struct completion *done)
+static void deliver(struct socket_ctx *ctx, struct completion *done, int error, DWORD bytes, DWORD flags)
 {
     struct completion *copy;
     int err;
 
-    done->ovl->Offset = done->flags;   /* WSAGetOverlappedResult's lpdwFlags */
-    done->ovl->InternalHigh = done->bytes;
-    done->ovl->Internal = done->error ? (0xc0010000 | done->error) : 0;
+    done->error = error;
+    done->bytes = bytes;
+    done->flags = flags;
+    done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
+    done->ovl->InternalHigh = bytes;
+    done->ovl->Internal = ovl_status_of(error);
     afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, done->bytes);
     if (done->routine)
     {
@@ -215,14 +220,21 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
     return op;
 }
 
+/* Reports a queued request's result and lets go of it. */
+static void finish_op(struct pending_op *op, int error, DWORD bytes, DWORD flags)
+{
+    deliver(op->ctx, &op->done, error, bytes, flags);
+    socket_release(op->ctx);
+    free(op);
+}
+
 static void CALLBACK queue_ready(void *context, BOOLEAN timed_out);
 
 /* Arms the poll for the queue's head; called with the queue locked. */
 static void arm_queue(struct socket_ctx *ctx, struct io_queue *queue, BOOL is_send)
 {
     if (!queue->ready_event && !(queue->ready_event = CreateEventW(NULL, TRUE, FALSE, NULL))) return;
-    queue->poll = afd_poll_start((HANDLE)ctx->handle, is_send ? MSGSOCK_POLL_WRITE : MSGSOCK_POLL_READ,
-                                 queue->ready_event);
+    queue->poll = afd_poll_start((HANDLE)ctx->handle, ready_events(is_send), queue->ready_event);
     if (!RegisterWaitForSingleObject(&queue->wait, queue->ready_event, queue_ready, queue,
                                      INFINITE, WT_EXECUTEONLYONCE))
         ERR("cannot wait for socket %#Ix\n", ctx->handle);
@@ -255,12 +267,7 @@ static void CALLBACK queue_ready(void *context, BOOLEAN timed_out)
         queue->head = op->next;
         if (!queue->head) queue->tail = NULL;
         if (!error || error == WSAEMSGSIZE) store_result(&op->req, bytes, flags);
-        op->done.error = error;
-        op->done.bytes = bytes;
-        op->done.flags = flags;
-        deliver(op->ctx, &op->done);
-        socket_release(op->ctx);
-        free(op);
+        finish_op(op, error, bytes, flags);
     }
     LeaveCriticalSection(&queue->lock);
     socket_release(ctx);
@@ -286,10 +293,7 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
             if (error && error != WSAEMSGSIZE) return error;
             store_result(req, bytes, flags);
             if (!capture_thread(req, &done)) return WSAENOBUFS;
-            done.error = error;
-            done.bytes = bytes;
-            done.flags = flags;
-            deliver(ctx, &done);
+            deliver(ctx, &done, error, bytes, flags);
             return error;
         }
     }
@@ -298,7 +302,7 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
         LeaveCriticalSection(&queue->lock);
         return WSAENOBUFS;
     }
-    req->ovl->Internal = STATUS_PENDING_;
+    req->ovl->Internal = OVL_STATUS_PENDING;
     req->ovl->InternalHigh = 0;
     if (queue->tail) queue->tail->next = op;
     else
@@ -313,8 +317,6 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
 
 int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
 {
-    if (req->is_send && ctx->send_shutdown) return WSAESHUTDOWN;
-    if (!req->is_send && ctx->recv_shutdown) return WSAESHUTDOWN;
     /* Overlapped sockets use overlapped I/O unless both lpOverlapped and the routine are NULL. */
     if (ctx->overlapped && (req->ovl || req->routine))
     {
@@ -349,11 +351,7 @@ void msg_io_abort_socket(struct socket_ctx *ctx)
         for (; op; op = next)
         {
             next = op->next;
-            op->done.error = WSA_OPERATION_ABORTED;
-            op->done.bytes = op->done.flags = 0;
-            deliver(ctx, &op->done);
-            socket_release(op->ctx);
-            free(op);
+            finish_op(op, WSA_OPERATION_ABORTED, 0, 0);
         }
     }
 }

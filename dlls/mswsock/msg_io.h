@@ -25,7 +25,10 @@ struct msg_request
     WSATHREADID *thread;        /* NULL: the calling thread */
 };
 
-/* Runs a request: 0, WSA_IO_PENDING or an error code (never sets last error itself). */
+/*
+ * Runs a request that passed check_send / check_recv: 0, WSA_IO_PENDING or an
+ * error code (never sets last error itself).
+ */
 int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
 
 /* Aborts every pending request of a closing socket with WSA_OPERATION_ABORTED. */

@@ -51,6 +51,16 @@ void socket_unregister(SOCKET handle);
 /* The upcall table ws2_32 handed to WSPStartup. */
 extern WSPUPCALLTABLE provider_upcalls;
 
+/*
+ * OVERLAPPED.Internal as the provider writes it: pending, or a Winsock error in
+ * Wine's 0xc001xxxx status form (0 for success), which afd_status_to_wsa decodes.
+ */
+#define OVL_STATUS_PENDING 0x103
+static inline ULONG_PTR ovl_status_of(int error)
+{
+    return error ? 0xc0010000 | error : 0;
+}
+
 /* Sets *errno_out and returns SOCKET_ERROR, for `return wsp_fail(lpErrno, WSAEFAULT);`. */
 static inline int wsp_fail(int *errno_out, int error)
 {

@@ -21,6 +21,24 @@ static BOOL overlapped_request(const struct msg_request *req)
     return req->ovl || req->routine;
 }
 
+/* Checks every transfer shares: the byte count, the WSABUF array, overlapped on an overlapped socket. */
+static int check_common(const struct msg_request *req)
+{
+    /* lpNumberOfBytesSent/Recvd "can be NULL only if the lpOverlapped parameter is not NULL". */
+    if (!req->ovl && !req->bytes_out) return WSAEFAULT;
+    if (req->bytes_out && !msgsock_writable(req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
+    if (!buffers_ok(req->bufs, req->count)) return WSAEFAULT;
+    return 0;
+}
+
+/* The state checks that follow the argument checks, in the same order for both directions. */
+static int check_flags_and_mode(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
+    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    return 0;
+}
+
 /* "A successful send binds an unbound socket": bind it the way Windows does, to the wildcard. */
 static int bind_implicitly(struct socket_ctx *ctx)
 {
@@ -35,18 +53,16 @@ static int bind_implicitly(struct socket_ctx *ctx)
 
 int check_send(struct socket_ctx *ctx, const struct msg_request *req)
 {
-    /* lpNumberOfBytesSent "can be NULL only if the lpOverlapped parameter is not NULL". */
-    if (!req->ovl && !req->bytes_out) return WSAEFAULT;
-    if (req->bytes_out && !msgsock_writable(req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
-    if (!buffers_ok(req->bufs, req->count)) return WSAEFAULT;
+    int error;
+
+    if ((error = check_common(req))) return error;
     if (req->to && (req->tolen < (int)sizeof(struct sockaddr) || !msgsock_readable(req->to, req->tolen)))
         return WSAEFAULT;
     if (req->control && req->control->len && !msgsock_readable(req->control->buf, req->control->len))
         return WSAEFAULT;
     /* MSG_PARTIAL: "WSAEOPNOTSUPP will be returned by transports that do not support partial messages". */
     if (req->flags & MSG_PARTIAL) return WSAEOPNOTSUPP;
-    if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
-    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    if ((error = check_flags_and_mode(ctx, req))) return error;
     if (ctx->send_shutdown) return WSAESHUTDOWN;
     if (is_datagram(ctx) && !ctx->bound) return bind_implicitly(ctx);
     return 0;
@@ -54,16 +70,15 @@ int check_send(struct socket_ctx *ctx, const struct msg_request *req)
 
 int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
 {
-    if (!req->ovl && !req->bytes_out) return WSAEFAULT;
-    if (req->bytes_out && !msgsock_writable(req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
-    if (!buffers_ok(req->bufs, req->count)) return WSAEFAULT;
+    int error;
+
+    if ((error = check_common(req))) return error;
     if (req->from && (!req->fromlen || !msgsock_writable(req->fromlen, sizeof(int)) ||
                       !msgsock_writable(req->from, *req->fromlen)))
         return WSAEFAULT;
     if (req->control && req->control->len && !msgsock_writable(req->control->buf, req->control->len))
         return WSAEFAULT;
-    if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
-    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    if ((error = check_flags_and_mode(ctx, req))) return error;
     /* WSAEINVAL: "The socket has not been bound (with bind, for example)." */
     if (!ctx->bound) return WSAEINVAL;
     if (ctx->recv_shutdown) return WSAESHUTDOWN;

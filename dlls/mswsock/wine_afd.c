@@ -14,9 +14,7 @@
 #include "msgsock/debug.h"
 #include "wine_afd.h"
 
-#define STATUS_SUCCESS_         ((NTSTATUS)0x00000000)
 #define STATUS_PENDING_         ((NTSTATUS)0x00000103)
-#define STATUS_CANCELLED_       ((NTSTATUS)0xc0000120)
 
 #define AFD_CODE(fn, method)  CTL_CODE(FILE_DEVICE_BEEP, fn, method, FILE_ANY_ACCESS)
 #define WINE_CODE(fn)         CTL_CODE(FILE_DEVICE_NETWORK, fn, METHOD_BUFFERED, FILE_ANY_ACCESS)

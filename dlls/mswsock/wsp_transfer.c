@@ -2,8 +2,7 @@
 #include "provider_calls.h"
 #include "msg_io.h"
 #include "transfer_checks.h"
-
-#define STATUS_PENDING_ 0x103
+#include "wine_afd.h"
 
 int WSPAPI wsp_sendto(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD flags,
                       const struct sockaddr *to, int tolen, WSAOVERLAPPED *ovl,
@@ -84,20 +83,20 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
     if (wait)
     {
         /* The event is signalled by completion; without one, poll the status word. */
-        while (*(volatile ULONG_PTR *)&ovl->Internal == STATUS_PENDING_)
+        while (*(volatile ULONG_PTR *)&ovl->Internal == OVL_STATUS_PENDING)
         {
             if (ovl->hEvent) WaitForSingleObject(ovl->hEvent, INFINITE);
             else SleepEx(1, FALSE);
         }
     }
-    if (ovl->Internal == STATUS_PENDING_)
+    if (ovl->Internal == OVL_STATUS_PENDING)
     {
         *err = WSA_IO_INCOMPLETE;
         return FALSE;
     }
     *transferred = ovl->InternalHigh;
     *flags = ovl->Offset;
-    error = (ovl->Internal & 0xffff0000) == 0xc0010000 ? (int)(ovl->Internal & 0xffff) : 0;
+    error = afd_status_to_wsa(ovl->Internal);
     if (error)
     {
         *err = error;

@@ -36,15 +36,6 @@ static BOOL WSPAPI upcall_reset_event(WSAEVENT event, int *err)
     return FALSE;
 }
 
-static int WSPAPI upcall_fd_is_set(SOCKET s, fd_set *set)
-{
-    unsigned int i;
-
-    for (i = 0; i < set->fd_count; i++)
-        if (set->fd_array[i] == s) return TRUE;
-    return FALSE;
-}
-
 /* Queues `apc(context)` to the thread of `thread_id`; it runs when that thread waits alertably. */
 static int WSPAPI upcall_queue_apc(WSATHREADID *thread_id, LPWSAUSERAPC apc, DWORD_PTR context, int *err)
 {
@@ -132,7 +123,7 @@ void ws2_fill_upcalls(WSPUPCALLTABLE *upcalls)
     upcalls->lpWPUCloseSocketHandle = upcall_close_socket_handle;
     upcalls->lpWPUCreateEvent = upcall_create_event;
     upcalls->lpWPUCreateSocketHandle = upcall_create_socket_handle;
-    upcalls->lpWPUFDIsSet = upcall_fd_is_set;
+    upcalls->lpWPUFDIsSet = __WSAFDIsSet;   /* the same test, exported */
     upcalls->lpWPUGetProviderPath = upcall_get_provider_path;
     upcalls->lpWPUModifyIFSHandle = upcall_modify_ifs_handle;
     upcalls->lpWPUPostMessage = upcall_post_message;
