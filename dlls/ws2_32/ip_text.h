@@ -1,7 +1,7 @@
 /*
  * IPv4 / IPv6 addresses as text, by Windows' rules (inet_addr, inet_pton,
  * inet_ntop, WSAStringToAddress, WSAAddressToString).  Portable C with no
- * Windows header: unit-tested natively (tests/unit/test_ip_text.c).
+ * Windows header: unit-tested natively (tests/unit/test_resolve_xlate.c).
  * Addresses are bytes in network order.
  */
 #ifndef MSGSOCK_IP_TEXT_H

@@ -6,9 +6,8 @@
  * under test.
  */
 #define _GNU_SOURCE
-/* the two files under test are compiled into this program (unit.mk links the codec by default) */
-#include "../../dlls/msgsock/unix/ws_resolve.c"
-#include "../../dlls/ws2_32/ip_text.c"
+#include "ws_resolve.h"
+#include "../../dlls/ws2_32/ip_text.h"
 
 #include <check.h>
 #include <netdb.h>
