@@ -24,6 +24,7 @@ struct completion
     LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
     WSATHREADID thread;
     BOOL own_thread;            /* opened here: closed after the routine ran */
+    BOOL pended;                /* returned WSA_IO_PENDING (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) */
     DWORD error, bytes, flags;
 };
 
@@ -152,7 +153,6 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
     done->ovl->InternalHigh = bytes;
     done->ovl->Internal = ovl_status_of(error);
-    afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, done->bytes);
     if (done->routine)
     {
         if ((copy = malloc(sizeof(*copy))))
@@ -166,6 +166,9 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         return;
     }
     if (done->ovl->hEvent) SetEvent(done->ovl->hEvent);
+    /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
+    if (!((ULONG_PTR)done->ovl->hEvent & 1))
+        afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, bytes, done->pended);
 }
 
 static BOOL capture_thread(const struct msg_request *req, struct completion *done)
@@ -175,6 +178,7 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     done->ovl = req->ovl;
     done->routine = req->routine;
     done->own_thread = FALSE;
+    done->pended = FALSE;
     if (!req->routine) return TRUE;
     if (req->thread)
     {
@@ -216,6 +220,7 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
         free(op);
         return NULL;
     }
+    op->done.pended = TRUE;
     InterlockedIncrement(&ctx->refs);
     return op;
 }

@@ -52,12 +52,16 @@ void socket_unregister(SOCKET handle);
 extern WSPUPCALLTABLE provider_upcalls;
 
 /*
- * OVERLAPPED.Internal as the provider writes it: pending, or a Winsock error in
- * Wine's 0xc001xxxx status form (0 for success), which afd_status_to_wsa decodes.
+ * OVERLAPPED.Internal as the provider writes it: pending, STATUS_BUFFER_OVERFLOW
+ * for a truncated datagram and STATUS_CANCELLED for an aborted request (so a
+ * port reports ERROR_MORE_DATA / ERROR_OPERATION_ABORTED, as Windows), or a Winsock error in Wine's 0xc001xxxx status form (0 for success), which
+ * afd_status_to_wsa decodes.
  */
 #define OVL_STATUS_PENDING 0x103
 static inline ULONG_PTR ovl_status_of(int error)
 {
+    if (error == WSAEMSGSIZE) return 0x80000005;
+    if (error == WSA_OPERATION_ABORTED) return 0xc0000120;
     return error ? 0xc0010000 | error : 0;
 }
 

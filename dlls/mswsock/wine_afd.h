@@ -42,8 +42,12 @@ struct afd_poll_block;
 struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event);
 void afd_poll_finish(struct afd_poll_block *block);
 
-/* Posts a completion packet (status, bytes) to the port `handle` is associated with, if any. */
-int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_PTR bytes);
+/*
+ * Posts a completion packet (status, bytes) to the port `handle` is associated
+ * with, if any; `pended` is FALSE for a request that completed at once, which
+ * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS then keeps off the port.
+ */
+int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_PTR bytes, BOOL pended);
 
 /* NTSTATUS -> WSA error code. */
 int afd_status_to_wsa(LONG status);
