@@ -25,6 +25,8 @@ struct completion
     WSATHREADID thread;
     BOOL own_thread;            /* opened here: closed after the routine ran */
     BOOL pended;                /* returned WSA_IO_PENDING (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) */
+    BOOL thread_gone;           /* the initiating thread is exiting: its routine can't run */
+    DWORD thread_id;            /* the initiating thread */
     DWORD error, bytes, flags;
 };
 
@@ -155,6 +157,12 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     done->ovl->Internal = ovl_status_of(error);
     if (done->routine)
     {
+        /* Windows drops the APC of an exiting thread along with the request. */
+        if (done->thread_gone)
+        {
+            if (done->own_thread) provider_upcalls.lpWPUCloseThread(&done->thread, &err);
+            return;
+        }
         if ((copy = malloc(sizeof(*copy))))
         {
             *copy = *done;
@@ -179,6 +187,8 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     done->routine = req->routine;
     done->own_thread = FALSE;
     done->pended = FALSE;
+    done->thread_gone = FALSE;
+    done->thread_id = GetCurrentThreadId();
     if (!req->routine) return TRUE;
     if (req->thread)
     {
@@ -331,9 +341,93 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
     return run_now(ctx, req);
 }
 
+/* Which pending requests a cancellation takes. */
+struct cancel_filter
+{
+    const WSAOVERLAPPED *ovl;   /* NULL: any */
+    DWORD thread_id;            /* 0: any thread */
+    BOOL routines_only;         /* only requests with a completion routine */
+};
+
+static BOOL op_matches(const struct pending_op *op, const struct cancel_filter *filter)
+{
+    if (filter->ovl && op->done.ovl != filter->ovl) return FALSE;
+    if (filter->thread_id && op->done.thread_id != filter->thread_id) return FALSE;
+    if (filter->routines_only && !op->done.routine) return FALSE;
+    return TRUE;
+}
+
+/* Unlinks the matching requests of one queue; the rest keep their order. */
+static struct pending_op *take_matching(struct io_queue *queue, const struct cancel_filter *filter)
+{
+    struct pending_op *taken = NULL, **taken_tail = &taken, **link = &queue->head, *op;
+
+    queue->tail = NULL;
+    while ((op = *link))
+    {
+        if (!op_matches(op, filter))
+        {
+            queue->tail = op;
+            link = &op->next;
+            continue;
+        }
+        *link = op->next;
+        op->next = NULL;
+        *taken_tail = op;
+        taken_tail = &op->next;
+    }
+    /* An emptied queue's armed poll finds nothing to do and lets itself go. */
+    return taken;
+}
+
+/* Completes a list of taken requests with WSA_OPERATION_ABORTED; returns how many. */
+static int abort_ops(struct pending_op *op, BOOL thread_gone)
+{
+    struct pending_op *next;
+    int count = 0;
+
+    for (; op; op = next, count++)
+    {
+        next = op->next;
+        op->done.thread_gone = thread_gone;
+        finish_op(op, WSA_OPERATION_ABORTED, 0, 0);
+    }
+    return count;
+}
+
+/* Aborts the matching requests of the queues from `first` (0 receive, 1 send) on. */
+static int cancel_matching(struct socket_ctx *ctx, const struct cancel_filter *filter, int first, BOOL thread_gone)
+{
+    struct pending_op *taken;
+    int i, count = 0;
+
+    for (i = first; i < 2; i++)
+    {
+        EnterCriticalSection(&ctx->queues[i].lock);
+        taken = take_matching(&ctx->queues[i], filter);
+        LeaveCriticalSection(&ctx->queues[i].lock);
+        count += abort_ops(taken, thread_gone);
+    }
+    return count;
+}
+
+int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread_id, BOOL sends_only)
+{
+    struct cancel_filter filter = { ovl, thread_id, FALSE };
+
+    return cancel_matching(ctx, &filter, sends_only ? 1 : 0, FALSE);
+}
+
+void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
+{
+    struct cancel_filter filter = { NULL, thread_id, TRUE };
+
+    cancel_matching(ctx, &filter, 0, TRUE);
+}
+
 void msg_io_abort_socket(struct socket_ctx *ctx)
 {
-    struct pending_op *op, *next;
+    struct pending_op *op;
     struct io_queue *queue;
     HANDLE wait;
     int i;
@@ -353,10 +447,6 @@ void msg_io_abort_socket(struct socket_ctx *ctx)
         afd_poll_finish(queue->poll);
         queue->poll = NULL;
         LeaveCriticalSection(&queue->lock);
-        for (; op; op = next)
-        {
-            next = op->next;
-            finish_op(op, WSA_OPERATION_ABORTED, 0, 0);
-        }
+        abort_ops(op, FALSE);
     }
 }

@@ -34,4 +34,14 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
 /* Aborts every pending request of a closing socket with WSA_OPERATION_ABORTED. */
 void msg_io_abort_socket(struct socket_ctx *ctx);
 
+/*
+ * CancelIo/CancelIoEx and SIO_FLUSH: aborts the pending requests posted with
+ * `ovl` (NULL: any) by `thread_id` (0: any), only sends if `sends_only`, with
+ * WSA_OPERATION_ABORTED and the usual notification.  Returns how many.
+ */
+int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread_id, BOOL sends_only);
+
+/* An exiting thread: its requests with completion routines end, without the routine. */
+void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id);
+
 #endif

@@ -45,6 +45,9 @@ struct socket_ctx
 /* socket_table.c: lookups take a reference; release with socket_release. */
 struct socket_ctx *socket_register(SOCKET handle, int family, int type, int protocol, DWORD flags);
 struct socket_ctx *socket_lookup(SOCKET handle);    /* adopts Wine sockets made elsewhere */
+struct socket_ctx *socket_find(SOCKET handle);      /* only sockets already known */
+/* Calls fn for each known socket under the table's shared lock (fn must not call back into the table). */
+void socket_for_each(void (*fn)(struct socket_ctx *ctx, void *arg), void *arg);
 void socket_release(struct socket_ctx *ctx);
 void socket_unregister(SOCKET handle);
 

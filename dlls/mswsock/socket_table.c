@@ -110,15 +110,33 @@ static struct socket_ctx *adopt(SOCKET handle)
     return ctx;
 }
 
+struct socket_ctx *socket_find(SOCKET handle)
+{
+    struct socket_ctx *ctx;
+
+    AcquireSRWLockShared(&table_lock);
+    if ((ctx = find_locked(handle))) InterlockedIncrement(&ctx->refs);
+    ReleaseSRWLockShared(&table_lock);
+    return ctx;
+}
+
+void socket_for_each(void (*fn)(struct socket_ctx *ctx, void *arg), void *arg)
+{
+    struct table_entry *entry;
+    unsigned int b;
+
+    AcquireSRWLockShared(&table_lock);
+    for (b = 0; b < BUCKETS; b++)
+        for (entry = buckets[b]; entry; entry = entry->next) fn(entry->ctx, arg);
+    ReleaseSRWLockShared(&table_lock);
+}
+
 struct socket_ctx *socket_lookup(SOCKET handle)
 {
     struct socket_ctx *ctx;
 
     if (handle == INVALID_SOCKET || !handle) return NULL;
-    AcquireSRWLockShared(&table_lock);
-    if ((ctx = find_locked(handle))) InterlockedIncrement(&ctx->refs);
-    ReleaseSRWLockShared(&table_lock);
-    return ctx ? ctx : adopt(handle);
+    return (ctx = socket_find(handle)) ? ctx : adopt(handle);
 }
 
 void socket_release(struct socket_ctx *ctx)

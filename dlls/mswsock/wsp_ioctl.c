@@ -4,6 +4,7 @@
 #include "provider_calls.h"
 #include "msgsock/ws_extra.h"
 #include "wine_afd.h"
+#include "msg_io.h"
 
 struct extension
 {
@@ -82,6 +83,10 @@ static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, 
         return 0;
     case SIO_BASE_HANDLE:
         return write_out(out, out_len, &ctx->handle, sizeof(ctx->handle), returned);
+    case SIO_FLUSH:
+        /* "Discards current contents of the sending queue": the sends still pending here. */
+        msg_io_cancel(ctx, NULL, 0, TRUE);
+        return 0;
     default:
         FIXME("control code %#lx not handled yet\n", code);
         return WSAEOPNOTSUPP;

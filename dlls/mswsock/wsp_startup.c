@@ -1,6 +1,7 @@
 /* WSPStartup: the base provider's entry point, filling ws2_32's WSPPROC_TABLE. */
 #include "provider_calls.h"
 #include "transfer_checks.h"
+#include "cancel_hook.h"
 
 /* Written by WSPStartup before any socket exists; read-only afterwards. */
 WSPUPCALLTABLE provider_upcalls;
@@ -35,6 +36,7 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     lstrcpynW(data->szDescription, L"msgsock base service provider", WSADESCRIPTION_LEN + 1);
 
     InterlockedIncrement(&startup_count);
+    cancel_hook_install();
     wsp_fill_unsupported(table);
     table->lpWSPSocket = wsp_socket;
     table->lpWSPCloseSocket = wsp_close_socket;

@@ -1,0 +1,275 @@
+/*
+ * Cancelling msgsock's pending requests: CancelIoEx (one OVERLAPPED or all),
+ * CancelIo (the calling thread's), SIO_FLUSH, and a thread's exit, each
+ * completing with WSA_OPERATION_ABORTED through the request's own notification.
+ */
+#include <string.h>
+
+#include "msg_util.h"
+
+static SOCKET receiver, sender;
+static SOCKADDR_STORAGE receiver_addr;
+static LPFN_WSARECVMSG recvmsg_fn;
+
+static void send_text(const char *text)
+{
+    ok(sendto(sender, text, strlen(text), 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr)) ==
+       (int)strlen(text), "sendto: %d", WSAGetLastError());
+}
+
+/* A pending WSARecvMsg on the receiver into `data`, notified by ovl's event or `routine`. */
+static void post_recv(WSAOVERLAPPED *ovl, WSAMSG *msg, WSABUF *buf, char *data, ULONG len,
+                      LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+    int ret;
+
+    recv_msg_init(msg, buf, data, len, NULL, NULL, 0);
+    ret = recvmsg_fn(receiver, msg, NULL, ovl, routine);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "not pending: %d %d", ret, WSAGetLastError());
+}
+
+/* The result WSAGetOverlappedResult reports for a finished request: 0 or the error. */
+static int result_of(WSAOVERLAPPED *ovl, DWORD *bytes)
+{
+    DWORD flags;
+
+    return WSAGetOverlappedResult(receiver, ovl, bytes, FALSE, &flags) ? 0 : WSAGetLastError();
+}
+
+static void test_cancel_one(void)
+{
+    WSAOVERLAPPED first = { 0 }, second = { 0 }, unknown = { 0 };
+    char data1[32], data2[32];
+    WSABUF buf1, buf2;
+    WSAMSG msg1, msg2;
+    DWORD bytes;
+    BOOL ret;
+    int error;
+
+    first.hEvent = WSACreateEvent();
+    second.hEvent = WSACreateEvent();
+    post_recv(&first, &msg1, &buf1, data1, sizeof(data1), NULL);
+    post_recv(&second, &msg2, &buf2, data2, sizeof(data2), NULL);
+
+    /* CancelIoEx: "If this parameter is NULL, all I/O requests for the hFile parameter are canceled" —
+     * otherwise only the request issued with lpOverlapped. */
+    ret = CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&unknown);
+    ok(!ret && GetLastError() == ERROR_NOT_FOUND, "unknown OVERLAPPED: %d %lu", ret, GetLastError());
+    ret = CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&second);
+    ok(ret, "CancelIoEx(second): %lu", GetLastError());
+    ok(WaitForSingleObject(second.hEvent, 2000) == WAIT_OBJECT_0, "cancelled request's event not signalled");
+    error = result_of(&second, &bytes);
+    ok(error == WSA_OPERATION_ABORTED && bytes == 0, "cancelled: error %d bytes %lu", error, bytes);
+    ok(!HasOverlappedIoCompleted(&first), "the other request was cancelled too");
+
+    /* The request left pending still gets the next datagram. */
+    send_text("still here");
+    ok(WaitForSingleObject(first.hEvent, 2000) == WAIT_OBJECT_0, "first request not completed");
+    error = result_of(&first, &bytes);
+    ok(!error && bytes == 10 && !memcmp(data1, "still here", 10), "first: error %d bytes %lu", error, bytes);
+
+    /* Cancelling a finished request finds nothing. */
+    ret = CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&first);
+    ok(!ret && GetLastError() == ERROR_NOT_FOUND, "finished request: %d %lu", ret, GetLastError());
+    WSACloseEvent(first.hEvent);
+    WSACloseEvent(second.hEvent);
+}
+
+static void test_cancel_all(void)
+{
+    WSAOVERLAPPED ovl[3] = { { 0 } };
+    char data[3][16];
+    WSABUF buf[3];
+    WSAMSG msg[3];
+    DWORD bytes;
+    int i, error;
+
+    for (i = 0; i < 3; i++)
+    {
+        ovl[i].hEvent = WSACreateEvent();
+        post_recv(&ovl[i], &msg[i], &buf[i], data[i], sizeof(data[i]), NULL);
+    }
+    ok(CancelIoEx((HANDLE)receiver, NULL), "CancelIoEx(NULL): %lu", GetLastError());
+    for (i = 0; i < 3; i++)
+    {
+        ok(WaitForSingleObject(ovl[i].hEvent, 2000) == WAIT_OBJECT_0, "request %d not completed", i);
+        error = result_of(&ovl[i], &bytes);
+        ok(error == WSA_OPERATION_ABORTED, "request %d: error %d", i, error);
+        WSACloseEvent(ovl[i].hEvent);
+    }
+}
+
+struct cancel_io_args
+{
+    BOOL ret;
+    DWORD error;
+};
+
+static DWORD WINAPI cancel_io_thread(void *arg)
+{
+    struct cancel_io_args *args = arg;
+
+    args->ret = CancelIo((HANDLE)receiver);
+    args->error = GetLastError();
+    return 0;
+}
+
+static void test_cancel_io(void)
+{
+    struct cancel_io_args args = { 0 };
+    WSAOVERLAPPED ovl = { 0 };
+    char data[16];
+    HANDLE thread;
+    WSABUF buf;
+    WSAMSG msg;
+    DWORD bytes;
+    int error;
+
+    ovl.hEvent = WSACreateEvent();
+    post_recv(&ovl, &msg, &buf, data, sizeof(data), NULL);
+    /* CancelIo: "cancels all pending input and output (I/O) operations that are issued by the calling thread". */
+    thread = CreateThread(NULL, 0, cancel_io_thread, &args, 0, NULL);
+    WaitForSingleObject(thread, INFINITE);
+    CloseHandle(thread);
+    ok(!HasOverlappedIoCompleted(&ovl), "another thread's CancelIo cancelled this thread's request");
+    ok(CancelIo((HANDLE)receiver), "CancelIo: %lu", GetLastError());
+    ok(WaitForSingleObject(ovl.hEvent, 2000) == WAIT_OBJECT_0, "not completed");
+    error = result_of(&ovl, &bytes);
+    ok(error == WSA_OPERATION_ABORTED, "CancelIo: error %d", error);
+    WSACloseEvent(ovl.hEvent);
+}
+
+static int routine_calls;
+static DWORD routine_error, routine_bytes;
+
+static void CALLBACK routine(DWORD error, DWORD bytes, WSAOVERLAPPED *ovl, DWORD flags)
+{
+    routine_calls++;
+    routine_error = error;
+    routine_bytes = bytes;
+}
+
+static void test_cancel_routine_and_port(void)
+{
+    WSAOVERLAPPED ovl = { 0 }, port_ovl = { 0 };
+    SOCKADDR_STORAGE addr;
+    OVERLAPPED *got = NULL;
+    ULONG_PTR key = 0;
+    DWORD bytes = 0xdead, flags = 0;
+    char data[16];
+    WSABUF buf;
+    WSAMSG msg;
+    HANDLE port;
+    SOCKET s;
+    BOOL ret;
+
+    /* A cancelled request's completion routine runs in the next alertable wait with WSA_OPERATION_ABORTED. */
+    routine_calls = 0;
+    post_recv(&ovl, &msg, &buf, data, sizeof(data), routine);
+    ok(CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&ovl), "CancelIoEx: %lu", GetLastError());
+    ok(SleepEx(2000, TRUE) == WAIT_IO_COMPLETION, "routine did not run");
+    ok(routine_calls == 1 && routine_error == WSA_OPERATION_ABORTED && routine_bytes == 0,
+       "routine: calls %d error %lu bytes %lu", routine_calls, routine_error, routine_bytes);
+
+    /* On a socket associated with a port, the cancelled request's packet carries ERROR_OPERATION_ABORTED. */
+    s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &addr);
+    port = CreateIoCompletionPort((HANDLE)s, NULL, 0x42, 0);
+    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+    buf.len = sizeof(data);
+    buf.buf = data;
+    ok(WSARecv(s, &buf, 1, NULL, &flags, &port_ovl, NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING,
+       "pending: %d", WSAGetLastError());
+    ok(CancelIoEx((HANDLE)s, (OVERLAPPED *)&port_ovl), "CancelIoEx: %lu", GetLastError());
+    SetLastError(0xdeadbeef);
+    ret = GetQueuedCompletionStatus(port, &bytes, &key, &got, 2000);
+    ok(!ret && GetLastError() == ERROR_OPERATION_ABORTED && got == (OVERLAPPED *)&port_ovl && key == 0x42 &&
+       bytes == 0, "packet: ret %d error %lu ovl %p key %#Ix bytes %lu", ret, GetLastError(), got, key, bytes);
+    closesocket(s);
+    CloseHandle(port);
+}
+
+static void test_sio_flush(void)
+{
+    WSAOVERLAPPED ovl = { 0 };
+    DWORD returned = 0xdead, bytes;
+    char data[16];
+    WSABUF buf;
+    WSAMSG msg;
+    int error;
+
+    /* SIO_FLUSH "Discards current contents of the sending queue": succeeds, and leaves receives alone. */
+    ovl.hEvent = WSACreateEvent();
+    post_recv(&ovl, &msg, &buf, data, sizeof(data), NULL);
+    ok(!WSAIoctl(receiver, SIO_FLUSH, NULL, 0, NULL, 0, &returned, NULL, NULL), "SIO_FLUSH: %d",
+       WSAGetLastError());
+    ok(!HasOverlappedIoCompleted(&ovl), "SIO_FLUSH cancelled a receive");
+    send_text("after flush");
+    ok(WaitForSingleObject(ovl.hEvent, 2000) == WAIT_OBJECT_0, "receive not completed");
+    error = result_of(&ovl, &bytes);
+    ok(!error && bytes == 11, "after flush: error %d bytes %lu", error, bytes);
+    WSACloseEvent(ovl.hEvent);
+}
+
+struct exiting_args
+{
+    WSAOVERLAPPED ovl;
+    WSAMSG msg;
+    WSABUF buf;
+    char data[16];
+};
+
+static DWORD WINAPI exiting_thread(void *arg)
+{
+    struct exiting_args *args = arg;
+
+    post_recv(&args->ovl, &args->msg, &args->buf, args->data, sizeof(args->data), routine);
+    return 0;
+}
+
+static void test_thread_exit(void)
+{
+    struct exiting_args args;
+    char data[16];
+    HANDLE thread;
+    DWORD bytes;
+    int error;
+
+    /* The I/O of a thread that exits is cancelled; its completion routine can no longer run. */
+    memset(&args, 0, sizeof(args));
+    routine_calls = 0;
+    thread = CreateThread(NULL, 0, exiting_thread, &args, 0, NULL);
+    WaitForSingleObject(thread, INFINITE);
+    CloseHandle(thread);
+    ok(HasOverlappedIoCompleted(&args.ovl), "request of an exited thread still pending");
+    error = result_of(&args.ovl, &bytes);
+    ok(error == WSA_OPERATION_ABORTED, "exited thread's request: error %d", error);
+    /* The datagram goes to the next receive, not to the dead request. */
+    send_text("for the living");
+    ok(wait_readable(receiver, 2000), "datagram not readable");
+    ok(recv(receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14), "recv: %d",
+       WSAGetLastError());
+    SleepEx(0, TRUE);
+    ok(routine_calls == 0, "routine of an exited thread ran here");
+}
+
+void run_tests(void)
+{
+    SOCKADDR_STORAGE sender_addr;
+    WSADATA wsa;
+
+    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
+    receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &receiver_addr);
+    sender = udp_bound(AF_INET, "127.0.0.1", 0, &sender_addr);
+    recvmsg_fn = get_recvmsg(receiver);
+
+    test_cancel_one();
+    test_cancel_all();
+    test_cancel_io();
+    test_cancel_routine_and_port();
+    test_sio_flush();
+    test_thread_exit();
+
+    closesocket(receiver);
+    closesocket(sender);
+    WSACleanup();
+}
