@@ -293,6 +293,44 @@ static void test_blocking_is_alertable(void)
     CloseHandle(thread);
 }
 
+/* UDP_RECV_MAX_COALESCED_SIZE on, UDP_SEND_MSG_SIZE datagrams arrive in one read with UDP_COALESCED_INFO. */
+static void test_coalesced(void)
+{
+    SOCKADDR_STORAGE addr, from;
+    SOCKET r = udp_bound(AF_INET, "127.0.0.1", 0, &addr);
+    LPFN_WSARECVMSG fn = get_recvmsg(r);
+    char payload[4000], data[8192], control[64], rcontrol[64];
+    DWORD max = sizeof(data), got_max = 0, segment = 1000, sent = 0, received = 0, *info;
+    int len = sizeof(got_max);
+    ULONG used = 0;
+    WSABUF buf;
+    WSAMSG msg;
+
+    /* "UDP_RECV_MAX_COALESCED_SIZE ... the maximum message size in bytes that can be coalesced" (get = set). */
+    ok(!setsockopt(r, IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, (char *)&max, sizeof(max)), "set: %d",
+       WSAGetLastError());
+    ok(!getsockopt(r, IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, (char *)&got_max, &len) && got_max == max,
+       "get: %lu (%d)", got_max, WSAGetLastError());
+    memset(payload, 'c', sizeof(payload));
+    cmsg_put(control, &used, IPPROTO_UDP, UDP_SEND_MSG_SIZE, &segment, sizeof(segment));
+    ok(!send_msg(sender, &addr, payload, sizeof(payload), control, used, &sent) && sent == sizeof(payload),
+       "segmented send: %d", WSAGetLastError());
+    ok(wait_readable(r, 2000), "nothing arrived");
+    recv_msg_init(&msg, &buf, data, sizeof(data), &from, rcontrol, sizeof(rcontrol));
+    ok(!fn(r, &msg, &received, NULL, NULL), "receive: %d", WSAGetLastError());
+    info = cmsg_find(&msg, IPPROTO_UDP, UDP_COALESCED_INFO);
+    if (received == segment && !info)
+        skip("host did not coalesce the segments (no UDP GRO on loopback here)");
+    else
+    {
+        /* UDP_COALESCED_INFO: "the size of each message (except possibly the last) in a coalesced receive" */
+        ok(received == sizeof(payload), "coalesced read: %lu bytes", received);
+        ok(info && *info == segment, "UDP_COALESCED_INFO: %lu", info ? *info : 0);
+        ok(!(msg.dwFlags & MSG_TRUNC), "flags %#lx", msg.dwFlags);
+    }
+    closesocket(r);
+}
+
 void run_tests(void)
 {
     SOCKADDR_STORAGE sender_addr;
@@ -310,6 +348,7 @@ void run_tests(void)
     test_connreset();
     test_overlapped();
     test_blocking_is_alertable();
+    test_coalesced();
 
     closesocket(sender);
     closesocket(receiver);

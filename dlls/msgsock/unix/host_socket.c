@@ -72,6 +72,8 @@ static int host_failure(uint32_t options, int err, unsigned int *tries)
     int retry = ++*tries < MAX_RETRIES;
 
     if (err == EINTR && retry) return -1;
+    /* No destination on an unconnected datagram socket: Windows says "not connected" (seed 001's table). */
+    if (err == EDESTADDRREQ && (options & HOST_OPT_DATAGRAM)) return WS_WSAENOTCONN;
     if (err != ECONNREFUSED || !(options & HOST_OPT_DATAGRAM)) return ws_errno_to_wsa(err);
     /* "a previous send operation resulted in an ICMP Port Unreachable message" */
     if (!(options & HOST_OPT_NO_CONNRESET)) return WS_WSAECONNRESET;
