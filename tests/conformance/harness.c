@@ -114,3 +114,11 @@ int main(int argc, char **argv)
            todos);
     return failed ? 1 : 0;
 }
+
+void harness_expect_wsa_error(const char *file, int line, int ret, int expected, const char *what)
+{
+    int error = WSAGetLastError();
+
+    harness_ok(ret == SOCKET_ERROR && error == expected, file, line, "%s: ret %d error %d, expected %d", what,
+               ret, error, expected);
+}

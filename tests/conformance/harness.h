@@ -34,6 +34,10 @@ void harness_fatal(const char *file, int line, const char *fmt, ...)
 #define todo(cond, ...) harness_todo(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 #define fatal(...)      harness_fatal(__FILE__, __LINE__, __VA_ARGS__)
 
+/* One assertion: `ret` is SOCKET_ERROR and WSAGetLastError() is `expected`; `what` names the case. */
+#define expect_wsa_error(ret, expected, what) harness_expect_wsa_error(__FILE__, __LINE__, ret, expected, what)
+void harness_expect_wsa_error(const char *file, int line, int ret, int expected, const char *what);
+
 /* Trace line (not an assertion), prefixed with the program name. */
 void trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -22,14 +22,6 @@
 static LPFN_WSASENDMSG sendmsg_fn;
 static LPFN_WSARECVMSG recvmsg_fn;
 
-static void expect_error(int ret, int expected, const char *what)
-{
-    int error = WSAGetLastError();
-
-    ok(ret == SOCKET_ERROR && error == expected, "%s: ret %d error %d, expected %d", what, ret, error,
-       expected);
-}
-
 static int send_to(SOCKET s, const SOCKADDR_STORAGE *to, const char *data)
 {
     WSABUF buf = { strlen(data), (char *)data };
@@ -68,7 +60,7 @@ static void test_broadcast(void)
 
     /* WSAEACCES: "The requested address is a broadcast address, but the appropriate flag was not set." */
     set_addr(&to, AF_INET, "255.255.255.255", 9);
-    expect_error(send_to(s, &to, "bcast"), WSAEACCES, "broadcast without SO_BROADCAST");
+    expect_wsa_error(send_to(s, &to, "bcast"), WSAEACCES, "broadcast without SO_BROADCAST");
     ok(!setsockopt(s, SOL_SOCKET, SO_BROADCAST, (char *)&on, sizeof(on)), "SO_BROADCAST: %d", WSAGetLastError());
     ret = send_to(s, &to, "bcast");
     error = WSAGetLastError();
@@ -107,7 +99,7 @@ static void test_not_connected(void)
     SOCKET s = udp_bound(AF_INET, "127.0.0.1", 0, &bound);
 
     /* WSAENOTCONN: "The socket is not connected." — no name and no connect(). */
-    expect_error(send_to(s, NULL, "nowhere"), WSAENOTCONN, "no destination");
+    expect_wsa_error(send_to(s, NULL, "nowhere"), WSAENOTCONN, "no destination");
     closesocket(s);
 }
 
@@ -137,7 +129,7 @@ static void test_net_unreachable(void)
             trace("%s is on an attached network here\n", targets[i]);
             continue;
         }
-        expect_error(ret, WSAENETUNREACH, "MSG_DONTROUTE off-link");
+        expect_wsa_error(ret, WSAENETUNREACH, "MSG_DONTROUTE off-link");
         break;
     }
     if (i == sizeof(targets) / sizeof(targets[0])) skip("every test destination is on-link here");
@@ -157,12 +149,12 @@ static void test_shutdown(void)
      * invoked with how set to SD_SEND or SD_BOTH." */
     peer = bound;
     ok(!shutdown(s, SD_SEND), "shutdown(SD_SEND): %d", WSAGetLastError());
-    expect_error(send_to(s, &peer, "late"), WSAESHUTDOWN, "send after SD_SEND");
+    expect_wsa_error(send_to(s, &peer, "late"), WSAESHUTDOWN, "send after SD_SEND");
     /* WSARecvMsg: "The socket has been shut down; it is not possible to call WSARecvMsg ... after shutdown
      * has been invoked with how set to SD_RECEIVE or SD_BOTH." */
     ok(!shutdown(s, SD_RECEIVE), "shutdown(SD_RECEIVE): %d", WSAGetLastError());
     recv_msg_init(&msg, &buf, data, sizeof(data), NULL, NULL, 0);
-    expect_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAESHUTDOWN, "receive after SD_RECEIVE");
+    expect_wsa_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAESHUTDOWN, "receive after SD_RECEIVE");
     closesocket(s);
 }
 

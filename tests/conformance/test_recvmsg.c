@@ -11,14 +11,6 @@ static SOCKET receiver, sender;
 static SOCKADDR_STORAGE receiver_addr;
 static LPFN_WSARECVMSG recvmsg_fn;
 
-static void expect_error(int ret, int expected, const char *what)
-{
-    int error = WSAGetLastError();
-
-    ok(ret == SOCKET_ERROR && error == expected, "%s: ret %d error %d, expected %d", what, ret, error,
-       expected);
-}
-
 static void send_text(const char *text)
 {
     ok(sendto(sender, text, strlen(text), 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr)) ==
@@ -37,33 +29,33 @@ static void test_errors(void)
 
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
     /* WSAENOTSOCK for something that is not a socket. */
-    expect_error(recvmsg_fn((SOCKET)0xdead0, &msg, &received, NULL, NULL), WSAENOTSOCK, "not a socket");
+    expect_wsa_error(recvmsg_fn((SOCKET)0xdead0, &msg, &received, NULL, NULL), WSAENOTSOCK, "not a socket");
     /* WSAEFAULT: lpMsg not in the user address space. */
-    expect_error(recvmsg_fn(receiver, NULL, &received, NULL, NULL), WSAEFAULT, "NULL lpMsg");
+    expect_wsa_error(recvmsg_fn(receiver, NULL, &received, NULL, NULL), WSAEFAULT, "NULL lpMsg");
     /* "...name member ... NULL pointer and the namelen member ... not set to zero." */
     msg.name = NULL;
-    expect_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEFAULT, "name NULL, namelen set");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEFAULT, "name NULL, namelen set");
     msg.name = (SOCKADDR *)&from;
     /* "...Control.buf member ... NULL pointer and the Control.len member ... not set to zero." */
     msg.Control.len = 8;
-    expect_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEFAULT, "Control.buf NULL, len set");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEFAULT, "Control.buf NULL, len set");
     msg.Control.len = 0;
     /* "lpdwNumberOfBytesRecvd ... can be NULL only if lpOverlapped is not NULL." */
-    expect_error(recvmsg_fn(receiver, &msg, NULL, NULL, NULL), WSAEFAULT, "NULL byte count");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, NULL, NULL, NULL), WSAEFAULT, "NULL byte count");
     /* "The only possible input value for the dwFlags member ... is MSG_PEEK." */
     msg.dwFlags = MSG_OOB;
-    expect_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEOPNOTSUPP, "MSG_OOB in dwFlags");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEOPNOTSUPP, "MSG_OOB in dwFlags");
     /* MSG_PEEK: "This flag is valid only for nonoverlapped sockets." */
     msg.dwFlags = MSG_PEEK;
-    expect_error(recvmsg_fn(receiver, &msg, NULL, &ovl, NULL), WSAEOPNOTSUPP, "MSG_PEEK overlapped");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, NULL, &ovl, NULL), WSAEOPNOTSUPP, "MSG_PEEK overlapped");
     msg.dwFlags = 0;
     /* WSAEINVAL: "The socket has not been bound (with bind, for example)." */
     unbound = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
-    expect_error(recvmsg_fn(unbound, &msg, &received, NULL, NULL), WSAEINVAL, "unbound");
+    expect_wsa_error(recvmsg_fn(unbound, &msg, &received, NULL, NULL), WSAEINVAL, "unbound");
     closesocket(unbound);
     /* "The WSARecvMsg function can only be used with datagrams and raw sockets." */
     tcp = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    expect_error(recvmsg_fn(tcp, &msg, &received, NULL, NULL), WSAEINVAL, "stream socket");
+    expect_wsa_error(recvmsg_fn(tcp, &msg, &received, NULL, NULL), WSAEINVAL, "stream socket");
     closesocket(tcp);
 }
 
@@ -122,7 +114,7 @@ static void test_truncation_and_peek(void)
     /* "If the datagram ... is larger than the buffers supplied, the buffers are filled with the first
      * part of the message, the excess data is lost, and WSARecvMsg generates the error WSAEMSGSIZE." */
     recv_msg_init(&msg, &buf, small, sizeof(small), &from, NULL, 0);
-    expect_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEMSGSIZE, "short buffer");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEMSGSIZE, "short buffer");
     ok(!memcmp(small, "trun", 4), "buffer holds %.4s", small);
     /* MSG_TRUNC: "The datagram was truncated. More data was present than the process allocated room for." */
     ok(msg.dwFlags & MSG_TRUNC, "no MSG_TRUNC: %#lx", msg.dwFlags);
@@ -142,13 +134,13 @@ static void test_timeout_and_nonblocking(void)
     setsockopt(receiver, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
     start = GetTickCount();
-    expect_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SO_RCVTIMEO");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SO_RCVTIMEO");
     ok(GetTickCount() - start >= 150, "timed out after only %lu ms", GetTickCount() - start);
     timeout = 0;
     setsockopt(receiver, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
     /* WSAEWOULDBLOCK: "The socket is marked as nonblocking and the receive operation cannot be completed immediately." */
     ioctlsocket(receiver, FIONBIO, &on);
-    expect_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEWOULDBLOCK, "non-blocking");
+    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEWOULDBLOCK, "non-blocking");
     ioctlsocket(receiver, FIONBIO, &off);
 }
 
@@ -171,12 +163,12 @@ static void test_connreset(void)
     send(s, "x", 1, 0);
     Sleep(50);
     recv_msg_init(&msg, &buf, data, sizeof(data), NULL, NULL, 0);
-    expect_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAECONNRESET, "port unreachable");
+    expect_wsa_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAECONNRESET, "port unreachable");
     /* SIO_UDP_CONNRESET FALSE: the ICMP error is not reported; the receive just waits. */
     WSAIoctl(s, SIO_UDP_CONNRESET, &off, sizeof(off), NULL, 0, &received, NULL, NULL);
     send(s, "x", 1, 0);
     Sleep(50);
-    expect_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SIO_UDP_CONNRESET off");
+    expect_wsa_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SIO_UDP_CONNRESET off");
     closesocket(s);
 }
 

@@ -43,14 +43,6 @@ static void test_extension_lookup(SOCKET s)
        "short output: %d", WSAGetLastError());
 }
 
-static void expect_error(int ret, int expected, const char *what)
-{
-    int error = WSAGetLastError();
-
-    ok(ret == SOCKET_ERROR && error == expected, "%s: ret %d error %d, expected %d", what, ret, error,
-       expected);
-}
-
 static void test_errors(SOCKET s)
 {
     char data[] = "x";
@@ -65,32 +57,32 @@ static void test_errors(SOCKET s)
     msg.dwBufferCount = 1;
 
     /* WSAENOTSOCK: "The descriptor is not a socket." */
-    expect_error(WSASendMsg((SOCKET)0xdead0, &msg, 0, &sent, NULL, NULL), WSAENOTSOCK, "not a socket");
+    expect_wsa_error(WSASendMsg((SOCKET)0xdead0, &msg, 0, &sent, NULL, NULL), WSAENOTSOCK, "not a socket");
     /* WSAEFAULT: "The lpMsg ... parameter is not totally contained in a valid part of the user address space." */
-    expect_error(WSASendMsg(s, NULL, 0, &sent, NULL, NULL), WSAEFAULT, "NULL lpMsg");
-    expect_error(WSASendMsg(s, (WSAMSG *)16, 0, &sent, NULL, NULL), WSAEFAULT, "bad lpMsg");
+    expect_wsa_error(WSASendMsg(s, NULL, 0, &sent, NULL, NULL), WSAEFAULT, "NULL lpMsg");
+    expect_wsa_error(WSASendMsg(s, (WSAMSG *)16, 0, &sent, NULL, NULL), WSAEFAULT, "bad lpMsg");
     /* "...lpNumberOfBytesSent ... can be NULL only if the lpOverlapped parameter is not NULL." */
-    expect_error(WSASendMsg(s, &msg, 0, NULL, NULL, NULL), WSAEFAULT, "NULL lpNumberOfBytesSent");
+    expect_wsa_error(WSASendMsg(s, &msg, 0, NULL, NULL, NULL), WSAEFAULT, "NULL lpNumberOfBytesSent");
     /* "...a name member ... was a NULL pointer and the namelen member ... was not set to zero." */
     msg.name = NULL;
-    expect_error(WSASendMsg(s, &msg, 0, &sent, NULL, NULL), WSAEFAULT, "name NULL, namelen set");
+    expect_wsa_error(WSASendMsg(s, &msg, 0, &sent, NULL, NULL), WSAEFAULT, "name NULL, namelen set");
     msg.name = (SOCKADDR *)&receiver_addr;
     /* "...a Control.buf member ... was a NULL pointer and the Control.len member ... was not set to zero." */
     msg.Control.len = 16;
-    expect_error(WSASendMsg(s, &msg, 0, &sent, NULL, NULL), WSAEFAULT, "Control.buf NULL, len set");
+    expect_wsa_error(WSASendMsg(s, &msg, 0, &sent, NULL, NULL), WSAEFAULT, "Control.buf NULL, len set");
     msg.Control.len = 0;
     /* "The dwFlags parameter can only contain ... MSG_DONTROUTE, MSG_PARTIAL, and MSG_OOB." */
-    expect_error(WSASendMsg(s, &msg, MSG_PEEK, &sent, NULL, NULL), WSAEOPNOTSUPP, "MSG_PEEK");
-    expect_error(WSASendMsg(s, &msg, MSG_WAITALL, &sent, NULL, NULL), WSAEOPNOTSUPP, "MSG_WAITALL");
+    expect_wsa_error(WSASendMsg(s, &msg, MSG_PEEK, &sent, NULL, NULL), WSAEOPNOTSUPP, "MSG_PEEK");
+    expect_wsa_error(WSASendMsg(s, &msg, MSG_WAITALL, &sent, NULL, NULL), WSAEOPNOTSUPP, "MSG_WAITALL");
     /* MSG_PARTIAL: "WSAEOPNOTSUPP will be returned by transports that do not support partial message
      * transmissions" (UDP does not). */
-    expect_error(WSASendMsg(s, &msg, MSG_PARTIAL, &sent, NULL, NULL), WSAEOPNOTSUPP, "MSG_PARTIAL");
+    expect_wsa_error(WSASendMsg(s, &msg, MSG_PARTIAL, &sent, NULL, NULL), WSAEOPNOTSUPP, "MSG_PARTIAL");
     /* MSG_DONTROUTE is allowed: "A Windows Sockets service provider can choose to ignore this flag." */
     ok(!WSASendMsg(s, &msg, MSG_DONTROUTE, &sent, NULL, NULL) && sent == 1, "MSG_DONTROUTE: %d",
        WSAGetLastError());
     /* "The WSASendMsg function can only be used with datagrams and raw sockets." */
     tcp = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    expect_error(WSASendMsg(tcp, &msg, 0, &sent, NULL, NULL), WSAEINVAL, "stream socket");
+    expect_wsa_error(WSASendMsg(tcp, &msg, 0, &sent, NULL, NULL), WSAEINVAL, "stream socket");
     closesocket(tcp);
 }
 
@@ -107,7 +99,7 @@ static void test_message_size(SOCKET s)
     ok(!getsockopt(s, SOL_SOCKET, SO_MAX_MSG_SIZE, (char *)&max, &len) && max == 65507,
        "SO_MAX_MSG_SIZE %d (%d)", max, WSAGetLastError());
     /* "If the data is too long to pass atomically ... WSAEMSGSIZE is returned and no data is transmitted." */
-    expect_error(send_msg(s, &receiver_addr, big, sizeof(big), NULL, 0, &sent), WSAEMSGSIZE, "70000 bytes");
+    expect_wsa_error(send_msg(s, &receiver_addr, big, sizeof(big), NULL, 0, &sent), WSAEMSGSIZE, "70000 bytes");
     ok(receive(data, sizeof(data), &from, &msg, NULL, 0) == -1, "something arrived after WSAEMSGSIZE");
 }
 
@@ -197,17 +189,17 @@ static void test_bad_control(SOCKET s)
 
     /* Unknown control messages are refused, never silently dropped. */
     cmsg_put(control, &used, IPPROTO_IP, 9999, &value, sizeof(value));
-    expect_error(send_msg(s, &receiver_addr, "x", 1, control, used, &sent), WSAEINVAL, "unknown type");
+    expect_wsa_error(send_msg(s, &receiver_addr, "x", 1, control, used, &sent), WSAEINVAL, "unknown type");
     /* A cmsg_len running past the control buffer is malformed. */
     used = 0;
     cmsg_put(control, &used, IPPROTO_IP, IP_ECN, &value, sizeof(value));
     cmsg->cmsg_len = 200;
-    expect_error(send_msg(s, &receiver_addr, "x", 1, control, used, &sent), WSAEINVAL, "cmsg_len too long");
+    expect_wsa_error(send_msg(s, &receiver_addr, "x", 1, control, used, &sent), WSAEINVAL, "cmsg_len too long");
     /* ECN is a two-bit field. */
     used = 0;
     value = 4;
     cmsg_put(control, &used, IPPROTO_IP, IP_ECN, &value, sizeof(value));
-    expect_error(send_msg(s, &receiver_addr, "x", 1, control, used, &sent), WSAEINVAL, "ECN 4");
+    expect_wsa_error(send_msg(s, &receiver_addr, "x", 1, control, used, &sent), WSAEINVAL, "ECN 4");
 }
 
 static void test_send_msg_size(SOCKET s)
