@@ -117,3 +117,31 @@ BOOL wait_readable(SOCKET s, DWORD ms)
     }
     return FALSE;
 }
+
+struct loopback_pair pair;
+
+void pair_open(DWORD sender_flags)
+{
+    WSADATA wsa;
+
+    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
+    pair.receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &pair.receiver_addr);
+    pair.sender = udp_bound(AF_INET, "127.0.0.1", sender_flags, &pair.sender_addr);
+    if (pair.receiver == INVALID_SOCKET || pair.sender == INVALID_SOCKET) fatal("loopback sockets: %d", WSAGetLastError());
+    pair.recvmsg = get_recvmsg(pair.receiver);
+}
+
+void pair_close(void)
+{
+    closesocket(pair.receiver);
+    closesocket(pair.sender);
+    WSACleanup();
+}
+
+void pair_send_text(const char *text)
+{
+    int len = strlen(text);
+
+    ok(sendto(pair.sender, text, len, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr)) == len,
+       "sendto: %d", WSAGetLastError());
+}

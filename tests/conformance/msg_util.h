@@ -27,6 +27,22 @@ int send_msg(SOCKET s, const SOCKADDR_STORAGE *to, const char *data, ULONG len, 
 void recv_msg_init(WSAMSG *msg, WSABUF *buf, char *data, ULONG len, SOCKADDR_STORAGE *from,
                    char *control, ULONG control_len);
 
+/*
+ * The loopback fixture most message tests share: an overlapped receiver and a
+ * sender (flags as given) bound on 127.0.0.1, and the receiver's WSARecvMsg.
+ */
+struct loopback_pair
+{
+    SOCKET receiver, sender;
+    SOCKADDR_STORAGE receiver_addr, sender_addr;
+    LPFN_WSARECVMSG recvmsg;
+};
+extern struct loopback_pair pair;
+void pair_open(DWORD sender_flags);    /* WSAStartup included; fatal on failure */
+void pair_close(void);                 /* WSACleanup included */
+/* sendto from the pair's sender to its receiver, asserted. */
+void pair_send_text(const char *text);
+
 /* TRUE if a datagram is waiting on s within `ms` milliseconds. */
 BOOL wait_readable(SOCKET s, DWORD ms);
 

@@ -7,16 +7,6 @@
 
 #include "msg_util.h"
 
-static SOCKET receiver, sender;
-static SOCKADDR_STORAGE receiver_addr;
-static LPFN_WSARECVMSG recvmsg_fn;
-
-static void send_text(const char *text)
-{
-    ok(sendto(sender, text, strlen(text), 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr)) ==
-       (int)strlen(text), "sendto: %d", WSAGetLastError());
-}
-
 /* A pending WSARecvMsg on the receiver into `data`, notified by ovl's event or `routine`. */
 static void post_recv(WSAOVERLAPPED *ovl, WSAMSG *msg, WSABUF *buf, char *data, ULONG len,
                       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
@@ -24,7 +14,7 @@ static void post_recv(WSAOVERLAPPED *ovl, WSAMSG *msg, WSABUF *buf, char *data, 
     int ret;
 
     recv_msg_init(msg, buf, data, len, NULL, NULL, 0);
-    ret = recvmsg_fn(receiver, msg, NULL, ovl, routine);
+    ret = pair.recvmsg(pair.receiver, msg, NULL, ovl, routine);
     ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "not pending: %d %d", ret, WSAGetLastError());
 }
 
@@ -33,7 +23,7 @@ static int result_of(WSAOVERLAPPED *ovl, DWORD *bytes)
 {
     DWORD flags;
 
-    return WSAGetOverlappedResult(receiver, ovl, bytes, FALSE, &flags) ? 0 : WSAGetLastError();
+    return WSAGetOverlappedResult(pair.receiver, ovl, bytes, FALSE, &flags) ? 0 : WSAGetLastError();
 }
 
 static void test_cancel_one(void)
@@ -53,9 +43,9 @@ static void test_cancel_one(void)
 
     /* CancelIoEx: "If this parameter is NULL, all I/O requests for the hFile parameter are canceled" —
      * otherwise only the request issued with lpOverlapped. */
-    ret = CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&unknown);
+    ret = CancelIoEx((HANDLE)pair.receiver, (OVERLAPPED *)&unknown);
     ok(!ret && GetLastError() == ERROR_NOT_FOUND, "unknown OVERLAPPED: %d %lu", ret, GetLastError());
-    ret = CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&second);
+    ret = CancelIoEx((HANDLE)pair.receiver, (OVERLAPPED *)&second);
     ok(ret, "CancelIoEx(second): %lu", GetLastError());
     ok(WaitForSingleObject(second.hEvent, 2000) == WAIT_OBJECT_0, "cancelled request's event not signalled");
     error = result_of(&second, &bytes);
@@ -63,13 +53,13 @@ static void test_cancel_one(void)
     ok(!HasOverlappedIoCompleted(&first), "the other request was cancelled too");
 
     /* The request left pending still gets the next datagram. */
-    send_text("still here");
+    pair_send_text("still here");
     ok(WaitForSingleObject(first.hEvent, 2000) == WAIT_OBJECT_0, "first request not completed");
     error = result_of(&first, &bytes);
     ok(!error && bytes == 10 && !memcmp(data1, "still here", 10), "first: error %d bytes %lu", error, bytes);
 
     /* Cancelling a finished request finds nothing. */
-    ret = CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&first);
+    ret = CancelIoEx((HANDLE)pair.receiver, (OVERLAPPED *)&first);
     ok(!ret && GetLastError() == ERROR_NOT_FOUND, "finished request: %d %lu", ret, GetLastError());
     WSACloseEvent(first.hEvent);
     WSACloseEvent(second.hEvent);
@@ -89,7 +79,7 @@ static void test_cancel_all(void)
         ovl[i].hEvent = WSACreateEvent();
         post_recv(&ovl[i], &msg[i], &buf[i], data[i], sizeof(data[i]), NULL);
     }
-    ok(CancelIoEx((HANDLE)receiver, NULL), "CancelIoEx(NULL): %lu", GetLastError());
+    ok(CancelIoEx((HANDLE)pair.receiver, NULL), "CancelIoEx(NULL): %lu", GetLastError());
     for (i = 0; i < 3; i++)
     {
         ok(WaitForSingleObject(ovl[i].hEvent, 2000) == WAIT_OBJECT_0, "request %d not completed", i);
@@ -109,7 +99,7 @@ static DWORD WINAPI cancel_io_thread(void *arg)
 {
     struct cancel_io_args *args = arg;
 
-    args->ret = CancelIo((HANDLE)receiver);
+    args->ret = CancelIo((HANDLE)pair.receiver);
     args->error = GetLastError();
     return 0;
 }
@@ -132,7 +122,7 @@ static void test_cancel_io(void)
     WaitForSingleObject(thread, INFINITE);
     CloseHandle(thread);
     ok(!HasOverlappedIoCompleted(&ovl), "another thread's CancelIo cancelled this thread's request");
-    ok(CancelIo((HANDLE)receiver), "CancelIo: %lu", GetLastError());
+    ok(CancelIo((HANDLE)pair.receiver), "CancelIo: %lu", GetLastError());
     ok(WaitForSingleObject(ovl.hEvent, 2000) == WAIT_OBJECT_0, "not completed");
     error = result_of(&ovl, &bytes);
     ok(error == WSA_OPERATION_ABORTED, "CancelIo: error %d", error);
@@ -166,7 +156,7 @@ static void test_cancel_routine_and_port(void)
     /* A cancelled request's completion routine runs in the next alertable wait with WSA_OPERATION_ABORTED. */
     routine_calls = 0;
     post_recv(&ovl, &msg, &buf, data, sizeof(data), routine);
-    ok(CancelIoEx((HANDLE)receiver, (OVERLAPPED *)&ovl), "CancelIoEx: %lu", GetLastError());
+    ok(CancelIoEx((HANDLE)pair.receiver, (OVERLAPPED *)&ovl), "CancelIoEx: %lu", GetLastError());
     ok(SleepEx(2000, TRUE) == WAIT_IO_COMPLETION, "routine did not run");
     ok(routine_calls == 1 && routine_error == WSA_OPERATION_ABORTED && routine_bytes == 0,
        "routine: calls %d error %lu bytes %lu", routine_calls, routine_error, routine_bytes);
@@ -200,10 +190,10 @@ static void test_sio_flush(void)
     /* SIO_FLUSH "Discards current contents of the sending queue": succeeds, and leaves receives alone. */
     ovl.hEvent = WSACreateEvent();
     post_recv(&ovl, &msg, &buf, data, sizeof(data), NULL);
-    ok(!WSAIoctl(receiver, SIO_FLUSH, NULL, 0, NULL, 0, &returned, NULL, NULL), "SIO_FLUSH: %d",
+    ok(!WSAIoctl(pair.receiver, SIO_FLUSH, NULL, 0, NULL, 0, &returned, NULL, NULL), "SIO_FLUSH: %d",
        WSAGetLastError());
     ok(!HasOverlappedIoCompleted(&ovl), "SIO_FLUSH cancelled a receive");
-    send_text("after flush");
+    pair_send_text("after flush");
     ok(WaitForSingleObject(ovl.hEvent, 2000) == WAIT_OBJECT_0, "receive not completed");
     error = result_of(&ovl, &bytes);
     ok(!error && bytes == 11, "after flush: error %d bytes %lu", error, bytes);
@@ -244,9 +234,9 @@ static void test_thread_exit(void)
     error = result_of(&args.ovl, &bytes);
     ok(error == WSA_OPERATION_ABORTED, "exited thread's request: error %d", error);
     /* The datagram goes to the next receive, not to the dead request. */
-    send_text("for the living");
-    ok(wait_readable(receiver, 2000), "datagram not readable");
-    ok(recv(receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14), "recv: %d",
+    pair_send_text("for the living");
+    ok(wait_readable(pair.receiver, 2000), "datagram not readable");
+    ok(recv(pair.receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14), "recv: %d",
        WSAGetLastError());
     SleepEx(0, TRUE);
     ok(routine_calls == 0, "routine of an exited thread ran here");
@@ -254,13 +244,7 @@ static void test_thread_exit(void)
 
 void run_tests(void)
 {
-    SOCKADDR_STORAGE sender_addr;
-    WSADATA wsa;
-
-    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
-    receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &receiver_addr);
-    sender = udp_bound(AF_INET, "127.0.0.1", 0, &sender_addr);
-    recvmsg_fn = get_recvmsg(receiver);
+    pair_open(0);
 
     test_cancel_one();
     test_cancel_all();
@@ -269,7 +253,5 @@ void run_tests(void)
     test_sio_flush();
     test_thread_exit();
 
-    closesocket(receiver);
-    closesocket(sender);
-    WSACleanup();
+    pair_close();
 }

@@ -8,18 +8,10 @@
 
 #include "msg_util.h"
 
-static SOCKET receiver, sender;
-static SOCKADDR_STORAGE receiver_addr, sender_addr;
 static HANDLE port;
 
 #define RECEIVER_KEY 0x1234
 #define SENDER_KEY   0x5678
-
-static void send_text(const char *text)
-{
-    ok(sendto(sender, text, strlen(text), 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr)) ==
-       (int)strlen(text), "sendto: %d", WSAGetLastError());
-}
 
 /* One packet from the port within `ms`: its result, bytes, key and OVERLAPPED. */
 static BOOL dequeue(DWORD ms, DWORD *bytes, ULONG_PTR *key, OVERLAPPED **ovl, DWORD *error)
@@ -49,7 +41,6 @@ static void expect_no_packet(const char *what)
 
 static void test_pending_recvmsg(void)
 {
-    LPFN_WSARECVMSG recvmsg_fn = get_recvmsg(receiver);
     WSAOVERLAPPED ovl = { 0 };
     SOCKADDR_STORAGE from;
     char data[64];
@@ -61,10 +52,10 @@ static void test_pending_recvmsg(void)
     int ret;
 
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
-    ret = recvmsg_fn(receiver, &msg, NULL, &ovl, NULL);
+    ret = pair.recvmsg(pair.receiver, &msg, NULL, &ovl, NULL);
     ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "pending: %d %d", ret, WSAGetLastError());
     expect_no_packet("before any data");
-    send_text("to the port");
+    pair_send_text("to the port");
     /* The port reports the completed request: bytes, the socket's key, the OVERLAPPED. */
     ret = dequeue(2000, &bytes, &key, &got, &error);
     ok(ret, "no packet: error %lu", error);
@@ -77,7 +68,7 @@ static void test_pending_recvmsg(void)
 
 static void test_immediate(void)
 {
-    LPFN_WSASENDMSG sendmsg_fn = get_sendmsg(sender);
+    LPFN_WSASENDMSG sendmsg_fn = get_sendmsg(pair.sender);
     WSAOVERLAPPED ovl = { 0 };
     DWORD bytes, error, sent = 0, received = 0, flags = 0;
     char data[64] = "immediately sent";
@@ -89,21 +80,21 @@ static void test_immediate(void)
 
     /* "If no error occurs and the send operation has completed immediately, WSASendMsg returns zero"; the
      * completion is still queued to the port (no FILE_SKIP_COMPLETION_PORT_ON_SUCCESS). */
-    msg.name = (SOCKADDR *)&receiver_addr;
-    msg.namelen = addr_len(&receiver_addr);
+    msg.name = (SOCKADDR *)&pair.receiver_addr;
+    msg.namelen = addr_len(&pair.receiver_addr);
     msg.lpBuffers = &buf;
     msg.dwBufferCount = 1;
-    ok(!sendmsg_fn(sender, &msg, 0, &sent, &ovl, NULL) && sent == 16, "send: %d sent %lu", WSAGetLastError(),
+    ok(!sendmsg_fn(pair.sender, &msg, 0, &sent, &ovl, NULL) && sent == 16, "send: %d sent %lu", WSAGetLastError(),
        sent);
     ret = dequeue(2000, &bytes, &key, &got, &error);
     ok(ret, "no send packet: error %lu", error);
     ok(got == &ovl && key == SENDER_KEY && bytes == 16, "send packet: ovl %p key %#Ix bytes %lu", got, key, bytes);
 
     /* An immediate WSARecvFrom reports to the port too. */
-    wait_readable(receiver, 2000);
+    wait_readable(pair.receiver, 2000);
     memset(&ovl, 0, sizeof(ovl));
     buf.len = sizeof(data);
-    ok(!WSARecvFrom(receiver, &buf, 1, &received, &flags, NULL, NULL, &ovl, NULL) && received == 16,
+    ok(!WSARecvFrom(pair.receiver, &buf, 1, &received, &flags, NULL, NULL, &ovl, NULL) && received == 16,
        "recv: %d received %lu", WSAGetLastError(), received);
     ret = dequeue(2000, &bytes, &key, &got, &error);
     ok(ret, "no recv packet: error %lu", error);
@@ -122,20 +113,19 @@ static void test_event_low_bit(void)
     /* GetQueuedCompletionStatus: "...setting the low-order bit of hEvent ... prevents the I/O completion from
      * being queued to a completion port." */
     ovl.hEvent = (HANDLE)((ULONG_PTR)event | 1);
-    ok(!WSASendTo(sender, &buf, 1, &sent, 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr), &ovl, NULL),
+    ok(!WSASendTo(pair.sender, &buf, 1, &sent, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr), &ovl, NULL),
        "send: %d", WSAGetLastError());
     expect_no_packet("hEvent low bit");
-    ok(WSAGetOverlappedResult(sender, &ovl, &bytes, FALSE, &flags) && bytes == 6, "result %lu", bytes);
+    ok(WSAGetOverlappedResult(pair.sender, &ovl, &bytes, FALSE, &flags) && bytes == 6, "result %lu", bytes);
     CloseHandle(event);
-    wait_readable(receiver, 2000);
+    wait_readable(pair.receiver, 2000);
     buf.len = sizeof(data);
     flags = 0;
-    WSARecv(receiver, &buf, 1, &bytes, &flags, NULL, NULL);
+    WSARecv(pair.receiver, &buf, 1, &bytes, &flags, NULL, NULL);
 }
 
 static void test_truncated(void)
 {
-    LPFN_WSARECVMSG recvmsg_fn = get_recvmsg(receiver);
     WSAOVERLAPPED ovl = { 0 };
     char small[4];
     DWORD bytes, error, flags;
@@ -146,9 +136,9 @@ static void test_truncated(void)
     WSAMSG msg;
 
     recv_msg_init(&msg, &buf, small, sizeof(small), NULL, NULL, 0);
-    ok(recvmsg_fn(receiver, &msg, NULL, &ovl, NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING,
+    ok(pair.recvmsg(pair.receiver, &msg, NULL, &ovl, NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING,
        "pending: %d", WSAGetLastError());
-    send_text("longer than four");
+    pair_send_text("longer than four");
     /* A datagram larger than the buffer: the port reports failure with ERROR_MORE_DATA (STATUS_BUFFER_OVERFLOW),
      * the buffer holds its start, and WSAGetOverlappedResult says WSAEMSGSIZE with MSG_TRUNC. */
     ret = dequeue(2000, &bytes, &key, &got, &error);
@@ -156,7 +146,7 @@ static void test_truncated(void)
     ok(error == ERROR_MORE_DATA && bytes == 4 && key == RECEIVER_KEY, "truncated: error %lu bytes %lu key %#Ix",
        error, bytes, key);
     ok(!memcmp(small, "long", 4), "start of the datagram: %.4s", small);
-    ok(!WSAGetOverlappedResult(receiver, &ovl, &bytes, FALSE, &flags) && WSAGetLastError() == WSAEMSGSIZE &&
+    ok(!WSAGetOverlappedResult(pair.receiver, &ovl, &bytes, FALSE, &flags) && WSAGetLastError() == WSAEMSGSIZE &&
        (flags & MSG_TRUNC), "result: error %d flags %#lx", WSAGetLastError(), flags);
 }
 
@@ -177,13 +167,13 @@ static void test_skip_on_success(void)
        "SetFileCompletionNotificationModes: %lu", GetLastError());
     /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: "If the following three conditions are true, the I/O Manager does
      * not queue a completion entry to the port ... the operation returns immediately with success". */
-    ok(!WSASendTo(s, &buf, 1, &sent, 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr), &ovl, NULL) &&
+    ok(!WSASendTo(s, &buf, 1, &sent, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr), &ovl, NULL) &&
        sent == 4, "send: %d", WSAGetLastError());
     expect_no_packet("skip on success, immediate");
-    wait_readable(receiver, 2000);
+    wait_readable(pair.receiver, 2000);
     {
         char sink[8];
-        recv(receiver, sink, sizeof(sink), 0);
+        recv(pair.receiver, sink, sizeof(sink), 0);
     }
 
     /* A request that pends still reports to the port. */
@@ -197,7 +187,7 @@ static void test_skip_on_success(void)
         memset(&ovl, 0, sizeof(ovl));
         ok(WSARecvFrom(s, &inbuf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &ovl, NULL) == SOCKET_ERROR &&
            WSAGetLastError() == WSA_IO_PENDING, "pending: %d", WSAGetLastError());
-        ok(sendto(sender, "late", 4, 0, (SOCKADDR *)&addr, addr_len(&addr)) == 4, "sendto: %d", WSAGetLastError());
+        ok(sendto(pair.sender, "late", 4, 0, (SOCKADDR *)&addr, addr_len(&addr)) == 4, "sendto: %d", WSAGetLastError());
         ret = dequeue(2000, &bytes, &key, &got, &error);
         ok(ret && got == &ovl && key == 0x99 && bytes == 4,
            "pended packet: ovl %p key %#Ix bytes %lu error %lu", got, key, bytes, error);
@@ -230,17 +220,13 @@ static void test_abort_on_close(void)
 
 void run_tests(void)
 {
-    WSADATA wsa;
-
-    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
-    receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &receiver_addr);
-    sender = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &sender_addr);
+    pair_open(WSA_FLAG_OVERLAPPED);
     port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
     if (!port) fatal("CreateIoCompletionPort: %lu", GetLastError());
     /* CreateIoCompletionPort: "associates an input/output (I/O) completion port with one or more file handles" */
-    ok(CreateIoCompletionPort((HANDLE)receiver, port, RECEIVER_KEY, 0) == port, "associate receiver: %lu",
+    ok(CreateIoCompletionPort((HANDLE)pair.receiver, port, RECEIVER_KEY, 0) == port, "associate receiver: %lu",
        GetLastError());
-    ok(CreateIoCompletionPort((HANDLE)sender, port, SENDER_KEY, 0) == port, "associate sender: %lu",
+    ok(CreateIoCompletionPort((HANDLE)pair.sender, port, SENDER_KEY, 0) == port, "associate sender: %lu",
        GetLastError());
 
     test_pending_recvmsg();
@@ -250,8 +236,6 @@ void run_tests(void)
     test_skip_on_success();
     test_abort_on_close();
 
-    closesocket(receiver);
-    closesocket(sender);
     CloseHandle(port);
-    WSACleanup();
+    pair_close();
 }

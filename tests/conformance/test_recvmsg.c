@@ -7,16 +7,6 @@
 
 #include "msg_util.h"
 
-static SOCKET receiver, sender;
-static SOCKADDR_STORAGE receiver_addr;
-static LPFN_WSARECVMSG recvmsg_fn;
-
-static void send_text(const char *text)
-{
-    ok(sendto(sender, text, strlen(text), 0, (SOCKADDR *)&receiver_addr, addr_len(&receiver_addr)) ==
-       (int)strlen(text), "sendto: %d", WSAGetLastError());
-}
-
 static void test_errors(void)
 {
     char data[16];
@@ -29,33 +19,33 @@ static void test_errors(void)
 
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
     /* WSAENOTSOCK for something that is not a socket. */
-    expect_wsa_error(recvmsg_fn((SOCKET)0xdead0, &msg, &received, NULL, NULL), WSAENOTSOCK, "not a socket");
+    expect_wsa_error(pair.recvmsg((SOCKET)0xdead0, &msg, &received, NULL, NULL), WSAENOTSOCK, "not a socket");
     /* WSAEFAULT: lpMsg not in the user address space. */
-    expect_wsa_error(recvmsg_fn(receiver, NULL, &received, NULL, NULL), WSAEFAULT, "NULL lpMsg");
+    expect_wsa_error(pair.recvmsg(pair.receiver, NULL, &received, NULL, NULL), WSAEFAULT, "NULL lpMsg");
     /* "...name member ... NULL pointer and the namelen member ... not set to zero." */
     msg.name = NULL;
-    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEFAULT, "name NULL, namelen set");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL), WSAEFAULT, "name NULL, namelen set");
     msg.name = (SOCKADDR *)&from;
     /* "...Control.buf member ... NULL pointer and the Control.len member ... not set to zero." */
     msg.Control.len = 8;
-    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEFAULT, "Control.buf NULL, len set");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL), WSAEFAULT, "Control.buf NULL, len set");
     msg.Control.len = 0;
     /* "lpdwNumberOfBytesRecvd ... can be NULL only if lpOverlapped is not NULL." */
-    expect_wsa_error(recvmsg_fn(receiver, &msg, NULL, NULL, NULL), WSAEFAULT, "NULL byte count");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, NULL, NULL, NULL), WSAEFAULT, "NULL byte count");
     /* "The only possible input value for the dwFlags member ... is MSG_PEEK." */
     msg.dwFlags = MSG_OOB;
-    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEOPNOTSUPP, "MSG_OOB in dwFlags");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL), WSAEOPNOTSUPP, "MSG_OOB in dwFlags");
     /* MSG_PEEK: "This flag is valid only for nonoverlapped sockets." */
     msg.dwFlags = MSG_PEEK;
-    expect_wsa_error(recvmsg_fn(receiver, &msg, NULL, &ovl, NULL), WSAEOPNOTSUPP, "MSG_PEEK overlapped");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, NULL, &ovl, NULL), WSAEOPNOTSUPP, "MSG_PEEK overlapped");
     msg.dwFlags = 0;
     /* WSAEINVAL: "The socket has not been bound (with bind, for example)." */
     unbound = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
-    expect_wsa_error(recvmsg_fn(unbound, &msg, &received, NULL, NULL), WSAEINVAL, "unbound");
+    expect_wsa_error(pair.recvmsg(unbound, &msg, &received, NULL, NULL), WSAEINVAL, "unbound");
     closesocket(unbound);
     /* "The WSARecvMsg function can only be used with datagrams and raw sockets." */
     tcp = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    expect_wsa_error(recvmsg_fn(tcp, &msg, &received, NULL, NULL), WSAEINVAL, "stream socket");
+    expect_wsa_error(pair.recvmsg(tcp, &msg, &received, NULL, NULL), WSAEINVAL, "stream socket");
     closesocket(tcp);
 }
 
@@ -69,11 +59,11 @@ static void test_control_and_flags(void)
     WSABUF buf;
     WSAMSG msg;
 
-    setsockopt(receiver, IPPROTO_IP, IP_PKTINFO, (char *)&on, sizeof(on));
-    setsockopt(receiver, IPPROTO_IP, IP_RECVTTL, (char *)&on, sizeof(on));
-    send_text("control");
+    setsockopt(pair.receiver, IPPROTO_IP, IP_PKTINFO, (char *)&on, sizeof(on));
+    setsockopt(pair.receiver, IPPROTO_IP, IP_RECVTTL, (char *)&on, sizeof(on));
+    pair_send_text("control");
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, control, sizeof(control));
-    ok(!recvmsg_fn(receiver, &msg, &received, NULL, NULL) && received == 7, "receive: %d", WSAGetLastError());
+    ok(!pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL) && received == 7, "receive: %d", WSAGetLastError());
     /* IP_PKTINFO: "...in_pktinfo structure used to store received IPv4 packet address information." */
     info = cmsg_find(&msg, IPPROTO_IP, IP_PKTINFO);
     ok(info && info->ipi_addr.s_addr == htonl(INADDR_LOOPBACK), "IP_PKTINFO missing or wrong");
@@ -83,18 +73,18 @@ static void test_control_and_flags(void)
     ok(!strcmp(addr_text(&from), "127.0.0.1"), "from %s", addr_text(&from));
     ok(msg.dwFlags == 0, "dwFlags %#lx", msg.dwFlags);
     /* MSG_CTRUNC: "The control (ancillary) data was truncated"; what fits is kept. */
-    send_text("ctrunc");
+    pair_send_text("ctrunc");
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, small_control, WSA_CMSG_SPACE(sizeof(IN_PKTINFO)));
-    ok(!recvmsg_fn(receiver, &msg, &received, NULL, NULL) && received == 6, "receive: %d", WSAGetLastError());
+    ok(!pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL) && received == 6, "receive: %d", WSAGetLastError());
     ok(msg.dwFlags & MSG_CTRUNC, "no MSG_CTRUNC: %#lx", msg.dwFlags);
     ok(cmsg_find(&msg, IPPROTO_IP, IP_PKTINFO) != NULL, "the control message that fits was dropped");
     ok(msg.Control.len == WSA_CMSG_SPACE(sizeof(IN_PKTINFO)), "Control.len %lu", msg.Control.len);
     /* Options off again: no control data at all. */
-    setsockopt(receiver, IPPROTO_IP, IP_PKTINFO, (char *)&off, sizeof(off));
-    setsockopt(receiver, IPPROTO_IP, IP_RECVTTL, (char *)&off, sizeof(off));
-    send_text("plain");
+    setsockopt(pair.receiver, IPPROTO_IP, IP_PKTINFO, (char *)&off, sizeof(off));
+    setsockopt(pair.receiver, IPPROTO_IP, IP_RECVTTL, (char *)&off, sizeof(off));
+    pair_send_text("plain");
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, control, sizeof(control));
-    ok(!recvmsg_fn(receiver, &msg, &received, NULL, NULL) && msg.Control.len == 0,
+    ok(!pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL) && msg.Control.len == 0,
        "control data without options: %lu", msg.Control.len);
 }
 
@@ -106,19 +96,19 @@ static void test_truncation_and_peek(void)
     WSABUF buf;
     WSAMSG msg;
 
-    send_text("truncated datagram");
+    pair_send_text("truncated datagram");
     /* MSG_PEEK: "The data is copied into the buffer but is not removed from the input queue." */
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
     msg.dwFlags = MSG_PEEK;
-    ok(!recvmsg_fn(receiver, &msg, &received, NULL, NULL) && received == 18, "peek: %d", WSAGetLastError());
+    ok(!pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL) && received == 18, "peek: %d", WSAGetLastError());
     /* "If the datagram ... is larger than the buffers supplied, the buffers are filled with the first
      * part of the message, the excess data is lost, and WSARecvMsg generates the error WSAEMSGSIZE." */
     recv_msg_init(&msg, &buf, small, sizeof(small), &from, NULL, 0);
-    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEMSGSIZE, "short buffer");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL), WSAEMSGSIZE, "short buffer");
     ok(!memcmp(small, "trun", 4), "buffer holds %.4s", small);
     /* MSG_TRUNC: "The datagram was truncated. More data was present than the process allocated room for." */
     ok(msg.dwFlags & MSG_TRUNC, "no MSG_TRUNC: %#lx", msg.dwFlags);
-    ok(!wait_readable(receiver, 100), "the rest of the truncated datagram is still queued");
+    ok(!wait_readable(pair.receiver, 100), "the rest of the truncated datagram is still queued");
 }
 
 static void test_timeout_and_nonblocking(void)
@@ -131,17 +121,17 @@ static void test_timeout_and_nonblocking(void)
     WSAMSG msg;
 
     /* WSAETIMEDOUT: "...wait timeout specified using the SO_RCVTIMEO socket option and the timeout was exceeded." */
-    setsockopt(receiver, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
+    setsockopt(pair.receiver, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
     start = GetTickCount();
-    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SO_RCVTIMEO");
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SO_RCVTIMEO");
     ok(GetTickCount() - start >= 150, "timed out after only %lu ms", GetTickCount() - start);
     timeout = 0;
-    setsockopt(receiver, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
+    setsockopt(pair.receiver, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
     /* WSAEWOULDBLOCK: "The socket is marked as nonblocking and the receive operation cannot be completed immediately." */
-    ioctlsocket(receiver, FIONBIO, &on);
-    expect_wsa_error(recvmsg_fn(receiver, &msg, &received, NULL, NULL), WSAEWOULDBLOCK, "non-blocking");
-    ioctlsocket(receiver, FIONBIO, &off);
+    ioctlsocket(pair.receiver, FIONBIO, &on);
+    expect_wsa_error(pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL), WSAEWOULDBLOCK, "non-blocking");
+    ioctlsocket(pair.receiver, FIONBIO, &off);
 }
 
 static void test_connreset(void)
@@ -163,12 +153,12 @@ static void test_connreset(void)
     send(s, "x", 1, 0);
     Sleep(50);
     recv_msg_init(&msg, &buf, data, sizeof(data), NULL, NULL, 0);
-    expect_wsa_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAECONNRESET, "port unreachable");
+    expect_wsa_error(pair.recvmsg(s, &msg, &received, NULL, NULL), WSAECONNRESET, "port unreachable");
     /* SIO_UDP_CONNRESET FALSE: the ICMP error is not reported; the receive just waits. */
     WSAIoctl(s, SIO_UDP_CONNRESET, &off, sizeof(off), NULL, 0, &received, NULL, NULL);
     send(s, "x", 1, 0);
     Sleep(50);
-    expect_wsa_error(recvmsg_fn(s, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SIO_UDP_CONNRESET off");
+    expect_wsa_error(pair.recvmsg(s, &msg, &received, NULL, NULL), WSAETIMEDOUT, "SIO_UDP_CONNRESET off");
     closesocket(s);
 }
 
@@ -196,34 +186,34 @@ static void test_overlapped(void)
     /* Pending: "WSARecvMsg returns SOCKET_ERROR and indicates error code WSA_IO_PENDING." */
     ovl.hEvent = WSACreateEvent();
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
-    ret = recvmsg_fn(receiver, &msg, NULL, &ovl, NULL);
+    ret = pair.recvmsg(pair.receiver, &msg, NULL, &ovl, NULL);
     ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "pending: %d %d", ret, WSAGetLastError());
     ok(!HasOverlappedIoCompleted(&ovl), "completed before any data");
-    ok(!WSAGetOverlappedResult(receiver, &ovl, &bytes, FALSE, &flags) && WSAGetLastError() == WSA_IO_INCOMPLETE,
+    ok(!WSAGetOverlappedResult(pair.receiver, &ovl, &bytes, FALSE, &flags) && WSAGetLastError() == WSA_IO_INCOMPLETE,
        "WSAGetOverlappedResult while pending: %d", WSAGetLastError());
-    send_text("overlapped");
+    pair_send_text("overlapped");
     /* "...the hEvent parameter of lpOverlapped is signaled when the overlapped operation completes" */
     ok(WaitForSingleObject(ovl.hEvent, 2000) == WAIT_OBJECT_0, "event not signalled");
     ok(HasOverlappedIoCompleted(&ovl), "not completed");
-    ok(WSAGetOverlappedResult(receiver, &ovl, &bytes, FALSE, &flags) && bytes == 10 && flags == 0,
+    ok(WSAGetOverlappedResult(pair.receiver, &ovl, &bytes, FALSE, &flags) && bytes == 10 && flags == 0,
        "result: %lu bytes flags %#lx error %d", bytes, flags, WSAGetLastError());
     ok(!strcmp(addr_text(&from), "127.0.0.1"), "from %s", addr_text(&from));
 
     /* Immediate completion: "returns a value of zero and the lpNumberOfBytesRecvd parameter is updated". */
-    send_text("immediate");
-    wait_readable(receiver, 2000);
+    pair_send_text("immediate");
+    wait_readable(pair.receiver, 2000);
     ResetEvent(ovl.hEvent);
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
-    ok(!recvmsg_fn(receiver, &msg, &received, &ovl, NULL) && received == 9, "immediate: %d, %lu",
+    ok(!pair.recvmsg(pair.receiver, &msg, &received, &ovl, NULL) && received == 9, "immediate: %d, %lu",
        WSAGetLastError(), received);
     ok(WaitForSingleObject(ovl.hEvent, 0) == WAIT_OBJECT_0, "event not signalled on immediate completion");
 
     /* Completion routine: runs in an alertable wait, with the output flags in dwFlags. */
     recv_msg_init(&msg, &buf, small, sizeof(small), &from, NULL, 0);
     routine_calls = 0;
-    ret = recvmsg_fn(receiver, &msg, NULL, &ovl, completion_routine);
+    ret = pair.recvmsg(pair.receiver, &msg, NULL, &ovl, completion_routine);
     ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "routine pending: %d", WSAGetLastError());
-    send_text("truncated by routine");
+    pair_send_text("truncated by routine");
     Sleep(200);
     /* "The completion routine will not be invoked until the thread is in an alertable wait state" */
     ok(routine_calls == 0, "routine ran outside an alertable wait");
@@ -259,7 +249,7 @@ static void CALLBACK user_apc(ULONG_PTR param)
 static DWORD WINAPI late_sender(void *param)
 {
     Sleep(300);
-    send_text("late");
+    pair_send_text("late");
     return 0;
 }
 
@@ -278,7 +268,7 @@ static void test_blocking_is_alertable(void)
     QueueUserAPC(user_apc, GetCurrentThread(), 0);
     thread = CreateThread(NULL, 0, late_sender, NULL, 0, NULL);
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, NULL, 0);
-    ok(!recvmsg_fn(receiver, &msg, &received, NULL, NULL) && received == 4, "blocking receive: %d",
+    ok(!pair.recvmsg(pair.receiver, &msg, &received, NULL, NULL) && received == 4, "blocking receive: %d",
        WSAGetLastError());
     ok(apc_ran == 1, "the APC did not run inside the blocking call");
     WaitForSingleObject(thread, INFINITE);
@@ -305,7 +295,7 @@ static void test_coalesced(void)
        "get: %lu (%d)", got_max, WSAGetLastError());
     memset(payload, 'c', sizeof(payload));
     cmsg_put(control, &used, IPPROTO_UDP, UDP_SEND_MSG_SIZE, &segment, sizeof(segment));
-    ok(!send_msg(sender, &addr, payload, sizeof(payload), control, used, &sent) && sent == sizeof(payload),
+    ok(!send_msg(pair.sender, &addr, payload, sizeof(payload), control, used, &sent) && sent == sizeof(payload),
        "segmented send: %d", WSAGetLastError());
     ok(wait_readable(r, 2000), "nothing arrived");
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, rcontrol, sizeof(rcontrol));
@@ -325,13 +315,7 @@ static void test_coalesced(void)
 
 void run_tests(void)
 {
-    SOCKADDR_STORAGE sender_addr;
-    WSADATA wsa;
-
-    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
-    receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &receiver_addr);
-    sender = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &sender_addr);
-    recvmsg_fn = get_recvmsg(receiver);
+    pair_open(WSA_FLAG_OVERLAPPED);
 
     test_errors();
     test_control_and_flags();
@@ -342,7 +326,5 @@ void run_tests(void)
     test_blocking_is_alertable();
     test_coalesced();
 
-    closesocket(sender);
-    closesocket(receiver);
-    WSACleanup();
+    pair_close();
 }
