@@ -145,3 +145,51 @@ void pair_send_text(const char *text)
     ok(sendto(pair.sender, text, len, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr)) == len,
        "sendto: %d", WSAGetLastError());
 }
+
+void make_addr(SOCKADDR_STORAGE *addr, int family, const char *text, USHORT port)
+{
+    memset(addr, 0, sizeof(*addr));
+    addr->ss_family = family;
+    if (family == AF_INET)
+    {
+        inet_pton(AF_INET, text, &((SOCKADDR_IN *)addr)->sin_addr);
+        ((SOCKADDR_IN *)addr)->sin_port = htons(port);
+    }
+    else
+    {
+        inet_pton(AF_INET6, text, &((SOCKADDR_IN6 *)addr)->sin6_addr);
+        ((SOCKADDR_IN6 *)addr)->sin6_port = htons(port);
+    }
+}
+
+USHORT addr_port(const SOCKADDR_STORAGE *addr)
+{
+    return ntohs(addr->ss_family == AF_INET ? ((const SOCKADDR_IN *)addr)->sin_port
+                                            : ((const SOCKADDR_IN6 *)addr)->sin6_port);
+}
+
+void msg_startup(LPFN_WSASENDMSG *send_fn, LPFN_WSARECVMSG *recv_fn)
+{
+    SOCKADDR_STORAGE bound;
+    WSADATA wsa;
+    SOCKET s;
+
+    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
+    s = udp_bound(AF_INET, "127.0.0.1", 0, &bound);
+    if (send_fn) *send_fn = get_sendmsg(s);
+    if (recv_fn) *recv_fn = get_recvmsg(s);
+    closesocket(s);
+}
+
+int recv_datagram(SOCKET s, char *data, ULONG len, SOCKADDR_STORAGE *from, WSAMSG *msg, char *control,
+                  ULONG control_len)
+{
+    LPFN_WSARECVMSG fn = get_recvmsg(s);
+    DWORD received = 0;
+    WSABUF buf;
+
+    if (!wait_readable(s, 2000)) return -1;
+    recv_msg_init(msg, &buf, data, len, from, control, control_len);
+    if (fn(s, msg, &received, NULL, NULL)) return -1;
+    return received;
+}

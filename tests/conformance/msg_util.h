@@ -43,6 +43,18 @@ void pair_close(void);                 /* WSACleanup included */
 /* sendto from the pair's sender to its receiver, asserted. */
 void pair_send_text(const char *text);
 
+/* An address of `family` from its text form and a host-order port. */
+void make_addr(SOCKADDR_STORAGE *addr, int family, const char *text, USHORT port);
+/* addr's port (host order). */
+USHORT addr_port(const SOCKADDR_STORAGE *addr);
+
+/* WSAStartup, then the two extension functions (looked up on a scratch socket; NULL: not wanted). */
+void msg_startup(LPFN_WSASENDMSG *send_fn, LPFN_WSARECVMSG *recv_fn);
+
+/* One datagram from s within 2 s through WSARecvMsg: its length or -1; sender, control, flags in msg. */
+int recv_datagram(SOCKET s, char *data, ULONG len, SOCKADDR_STORAGE *from, WSAMSG *msg, char *control,
+                  ULONG control_len);
+
 /* TRUE if a datagram is waiting on s within `ms` milliseconds. */
 BOOL wait_readable(SOCKET s, DWORD ms);
 

@@ -8,20 +8,6 @@
 
 static SOCKET receiver;
 static SOCKADDR_STORAGE receiver_addr;
-static LPFN_WSARECVMSG recvmsg_fn;
-
-/* Receives one datagram on `receiver`; returns its length, sender in *from, control in msg. */
-static int receive(char *data, ULONG len, SOCKADDR_STORAGE *from, WSAMSG *msg, char *control,
-                   ULONG control_len)
-{
-    WSABUF buf;
-    DWORD received = 0;
-
-    if (!wait_readable(receiver, 2000)) return -1;
-    recv_msg_init(msg, &buf, data, len, from, control, control_len);
-    if (recvmsg_fn(receiver, msg, &received, NULL, NULL)) return -1;
-    return received;
-}
 
 static void test_extension_lookup(SOCKET s)
 {
@@ -100,7 +86,7 @@ static void test_message_size(SOCKET s)
        "SO_MAX_MSG_SIZE %d (%d)", max, WSAGetLastError());
     /* "If the data is too long to pass atomically ... WSAEMSGSIZE is returned and no data is transmitted." */
     expect_wsa_error(send_msg(s, &receiver_addr, big, sizeof(big), NULL, 0, &sent), WSAEMSGSIZE, "70000 bytes");
-    ok(receive(data, sizeof(data), &from, &msg, NULL, 0) == -1, "something arrived after WSAEMSGSIZE");
+    ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, NULL, 0) == -1, "something arrived after WSAEMSGSIZE");
 }
 
 static void test_implicit_bind(void)
@@ -138,7 +124,7 @@ static void test_source_address(SOCKET s)
         cmsg_put(control, &used, IPPROTO_IP, IP_PKTINFO, &pktinfo, sizeof(pktinfo));
         ok(!send_msg(s, &receiver_addr, sources[i], strlen(sources[i]), control, used, &sent),
            "send from %s: %d", sources[i], WSAGetLastError());
-        ok(receive(data, sizeof(data), &from, &msg, NULL, 0) == (int)strlen(sources[i]), "nothing from %s",
+        ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, NULL, 0) == (int)strlen(sources[i]), "nothing from %s",
            sources[i]);
         ok(!strcmp(addr_text(&from), sources[i]), "sent with source %s, arrived from %s", sources[i],
            addr_text(&from));
@@ -162,7 +148,7 @@ static void test_ecn_and_tos(SOCKET s)
         used = 0;
         cmsg_put(control, &used, IPPROTO_IP, IP_ECN, &ecn, sizeof(ecn));
         ok(!send_msg(s, &receiver_addr, "ecn", 3, control, used, &sent), "IP_ECN %d: %d", ecn, WSAGetLastError());
-        ok(receive(data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 3, "nothing for ECN %d", ecn);
+        ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 3, "nothing for ECN %d", ecn);
         got = cmsg_find(&msg, IPPROTO_IP, IP_ECN);
         ok(got && *got == ecn, "sent ECN %d, received %d", ecn, got ? *got : -1);
     }
@@ -171,7 +157,7 @@ static void test_ecn_and_tos(SOCKET s)
     used = 0;
     cmsg_put(control, &used, IPPROTO_IP, IP_TOS, &tos, sizeof(tos));
     ok(!send_msg(s, &receiver_addr, "tos", 3, control, used, &sent), "IP_TOS: %d", WSAGetLastError());
-    ok(receive(data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 3, "nothing for IP_TOS");
+    ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 3, "nothing for IP_TOS");
     got_tos = cmsg_find(&msg, IPPROTO_IP, IP_TOS);
     ok(got_tos && *got_tos == 0xb9, "sent TOS 0xb9, received %#x", got_tos ? *got_tos : 0);
     on = 0;
@@ -218,7 +204,7 @@ static void test_send_msg_size(SOCKET s)
     ok(!send_msg(s, &receiver_addr, payload, sizeof(payload), control, used, &sent) && sent == sizeof(payload),
        "UDP_SEND_MSG_SIZE send: %d, sent %lu", WSAGetLastError(), sent);
     for (i = 0; i < 5; i++)
-        if ((len = receive(data, sizeof(data), &from, &msg, NULL, 0)) < 0) break;
+        if ((len = recv_datagram(receiver, data, sizeof(data), &from, &msg, NULL, 0)) < 0) break;
         else sizes[i] = len;
     ok(i == 4 && sizes[0] == 1000 && sizes[1] == 1000 && sizes[2] == 1000 && sizes[3] == 500,
        "got %d datagrams: %d %d %d %d", i, sizes[0], sizes[1], sizes[2], sizes[3]);
@@ -265,7 +251,6 @@ void run_tests(void)
 
     if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
     receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &receiver_addr);
-    recvmsg_fn = get_recvmsg(receiver);
     sender = udp_bound(AF_INET, "0.0.0.0", WSA_FLAG_OVERLAPPED, &sender_addr);
 
     test_extension_lookup(sender);
