@@ -248,6 +248,8 @@ static void CALLBACK queue_ready(void *context, BOOLEAN timed_out);
 /* Arms the poll for the queue's head; called with the queue locked. */
 static void arm_queue(struct socket_ctx *ctx, struct io_queue *queue, BOOL is_send)
 {
+    /* Still armed from before a cancellation emptied the queue: that poll serves the new head. */
+    if (queue->wait) return;
     if (!queue->ready_event && !(queue->ready_event = CreateEventW(NULL, TRUE, FALSE, NULL))) return;
     queue->poll = afd_poll_start((HANDLE)ctx->handle, ready_events(is_send), queue->ready_event);
     if (!RegisterWaitForSingleObject(&queue->wait, queue->ready_event, queue_ready, queue,
