@@ -48,6 +48,8 @@ INT WSAAPI msgsock_WSASendMsg(SOCKET s, WSAMSG *msg, DWORD flags, DWORD *sent, W
 /* wsp_select.c */
 int WSPAPI wsp_select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const PTIMEVAL timeout,
                       int *err);
+/* the function handed out for WSAID_WSAPOLL */
+int WSAAPI msgsock_WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout);
 
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);

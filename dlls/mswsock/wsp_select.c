@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "provider_calls.h"
+#include "transfer_checks.h"
 #include "wine_afd.h"
 
 /* What makes a socket readable, writable or "exceptional" for select (AFD_POLL_* bits). */
@@ -148,4 +149,122 @@ int WSPAPI wsp_select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *excep
     /* nfds: "Ignored. The nfds parameter is included only for compatibility with Berkeley sockets." */
     if ((error = do_select(sets, timeout, &result))) return wsp_fail(err, error);
     return result;
+}
+
+/* --- WSAPoll (the WSAID_WSAPOLL extension) --- */
+
+#define POLL_EVENTS_ALLOWED (POLLRDNORM | POLLRDBAND | POLLWRNORM)
+/* Always watched: they are reported whatever `events` asked for. */
+#define POLL_ALWAYS (MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET | MSGSOCK_POLL_CONNECT_ERR | MSGSOCK_POLL_CLOSE)
+
+static BOOL poll_ignored(const WSAPOLLFD *fd)
+{
+    /* "If the fd member ... is set to a negative value, the structure is ignored" */
+    return (INT_PTR)fd->fd < 0;
+}
+
+static int poll_events_to_afd(SHORT events)
+{
+    int afd = POLL_ALWAYS;
+
+    if (events & POLLRDNORM) afd |= MSGSOCK_POLL_READ | MSGSOCK_POLL_ACCEPT;
+    if (events & POLLRDBAND) afd |= MSGSOCK_POLL_OOB;
+    if (events & POLLWRNORM) afd |= MSGSOCK_POLL_WRITE;
+    return afd;
+}
+
+static SHORT poll_revents(int afd, SHORT events)
+{
+    SHORT revents = 0;
+
+    if (afd & (MSGSOCK_POLL_READ | MSGSOCK_POLL_ACCEPT)) revents |= POLLRDNORM;
+    if (afd & MSGSOCK_POLL_OOB) revents |= POLLRDBAND;
+    if (afd & MSGSOCK_POLL_WRITE) revents |= POLLWRNORM;
+    revents &= events;
+    if (afd & (MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET)) revents |= POLLHUP;
+    if (afd & (MSGSOCK_POLL_RESET | MSGSOCK_POLL_CONNECT_ERR)) revents |= POLLERR;
+    if (afd & MSGSOCK_POLL_CLOSE) revents |= POLLNVAL;
+    return revents;
+}
+
+/* Arguments: WSAEFAULT for an unreadable array, WSAEINVAL for events outside the documented ones. */
+static int check_poll_args(WSAPOLLFD *fds, ULONG count)
+{
+    ULONG i;
+
+    if (!count) return WSAEINVAL;
+    if (count > MAXLONG / sizeof(*fds) || !msgsock_writable(fds, count * sizeof(*fds))) return WSAEFAULT;
+    for (i = 0; i < count; i++)
+        if (!poll_ignored(&fds[i]) && (fds[i].events & ~POLL_EVENTS_ALLOWED)) return WSAEINVAL;
+    return 0;
+}
+
+/* Collects the sockets to poll; a non-socket gets POLLNVAL at once. Returns how many got POLLNVAL. */
+static int poll_collect(WSAPOLLFD *fds, ULONG count, struct afd_poll_entry *entries, unsigned int *used,
+                        HANDLE *via)
+{
+    struct socket_ctx *ctx;
+    int invalid = 0;
+    ULONG i;
+
+    *used = 0;
+    *via = NULL;
+    for (i = 0; i < count; i++)
+    {
+        fds[i].revents = 0;
+        if (poll_ignored(&fds[i])) continue;
+        if (!(ctx = socket_lookup(fds[i].fd)))
+        {
+            fds[i].revents = POLLNVAL;   /* "An invalid socket was used." */
+            invalid++;
+            continue;
+        }
+        if (!*via || ctx->overlapped) *via = (HANDLE)ctx->handle;
+        socket_release(ctx);
+        *used = add_entry(entries, *used, fds[i].fd, poll_events_to_afd(fds[i].events));
+    }
+    return invalid;
+}
+
+static int poll_results(WSAPOLLFD *fds, ULONG count, const struct afd_poll_entry *entries, unsigned int used)
+{
+    const struct afd_poll_entry *entry;
+    int ready = 0;
+    ULONG i;
+
+    for (i = 0; i < count; i++)
+    {
+        if (!fds[i].revents && !poll_ignored(&fds[i]) && (entry = find_entry(entries, used, fds[i].fd)))
+            fds[i].revents = poll_revents(entry->events, fds[i].events);
+        if (fds[i].revents) ready++;
+    }
+    return ready;
+}
+
+/* Called straight by programs: the error goes to the thread's last error. */
+static int poll_fail(int error)
+{
+    SetLastError(error);
+    return SOCKET_ERROR;
+}
+
+int WSAAPI msgsock_WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
+{
+    struct afd_poll_entry *entries;
+    unsigned int used;
+    int error, invalid;
+    HANDLE via;
+
+    TRACE("fds %p, count %lu, timeout %d\n", fds, count, timeout);
+    if (!provider_started()) return poll_fail(WSANOTINITIALISED);
+    if ((error = check_poll_args(fds, count))) return poll_fail(error);
+    if (!(entries = calloc(count, sizeof(*entries)))) return poll_fail(WSAENOBUFS);
+    invalid = poll_collect(fds, count, entries, &used, &via);
+    /* WSAEINVAL "if none of the sockets specified in the fd member ... were valid" */
+    if (!used) error = WSAEINVAL;
+    /* An invalid entry is already an answer: then only look. */
+    else error = afd_poll_sockets(via, entries, used, invalid ? 0 : timeout < 0 ? INFINITE : (DWORD)timeout);
+    if (!error) invalid = poll_results(fds, count, entries, used);
+    free(entries);
+    return error ? poll_fail(error) : invalid;
 }

@@ -108,3 +108,18 @@ void set_one(fd_set *set, SOCKET s)
     FD_ZERO(set);
     FD_SET(s, set);
 }
+
+static DWORD WINAPI send_later_thread(void *arg)
+{
+    Sleep(100);
+    send((SOCKET)arg, "late", 4, 0);
+    return 0;
+}
+
+HANDLE send_later(SOCKET s)
+{
+    HANDLE thread = CreateThread(NULL, 0, send_later_thread, (void *)s, 0, NULL);
+
+    if (!thread) fatal("CreateThread failed: %lu", GetLastError());
+    return thread;
+}

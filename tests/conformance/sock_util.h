@@ -21,6 +21,9 @@ void udp_pair(SOCKET *a, SOCKET *b);
 /* Closes with a RST (SO_LINGER 0); FALSE if SO_LINGER is not available (then a plain close). */
 BOOL close_abortive(SOCKET s);
 
+/* A thread that sends "late" on s after 100 ms, to wake a blocked wait; join it. */
+HANDLE send_later(SOCKET s);
+
 /* fd_set helpers: one socket. */
 void set_one(fd_set *set, SOCKET s);
 

@@ -118,13 +118,6 @@ static void test_udp(void)
     closesocket(b);
 }
 
-static DWORD WINAPI send_later(void *arg)
-{
-    Sleep(100);
-    send((SOCKET)arg, "late", 4, 0);
-    return 0;
-}
-
 static void test_blocking_wait(void)
 {
     struct timeval long_timeout = { 20, 0 };
@@ -134,7 +127,7 @@ static void test_blocking_wait(void)
     int ret;
 
     udp_pair(&a, &b);
-    thread = CreateThread(NULL, 0, send_later, (void *)b, 0, NULL);
+    thread = send_later(b);
     ret = select_one(a, &r, NULL, NULL, &long_timeout);
     ok(ret == 1 && FD_ISSET(a, &r), "woken by a datagram from another thread: %d", ret);
     WaitForSingleObject(thread, INFINITE);
