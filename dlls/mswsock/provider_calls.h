@@ -45,6 +45,12 @@ INT WINAPI msgsock_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAP
 INT WSAAPI msgsock_WSASendMsg(SOCKET s, WSAMSG *msg, DWORD flags, DWORD *sent, WSAOVERLAPPED *ovl,
                               LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
 
+/* wsp_select.c */
+int WSPAPI wsp_select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const PTIMEVAL timeout,
+                      int *err);
+/* the function handed out for WSAID_WSAPOLL */
+int WSAAPI msgsock_WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout);
+
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);
 

@@ -113,6 +113,7 @@ int afd_status_to_wsa(LONG status)
     case 0xc0000184: return WSAEINVAL;              /* STATUS_INVALID_DEVICE_STATE */
     case 0x80000005: return WSAEMSGSIZE;            /* STATUS_BUFFER_OVERFLOW */
     case 0xc0000800: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY (Wine: EWOULDBLOCK) */
+    case 0xc00000a3: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY */
     default:
         WARN("unmapped status %#lx\n", (unsigned long)status);
         return WSAEINVAL;
@@ -385,4 +386,157 @@ int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_
     info.u.add_fd_completion.async = pended;
     if ((ret = nt.server_call(&info))) return afd_status_to_wsa(ret);
     return 0;
+}
+
+/* --- readiness: multi-socket poll, server-side event/message select --- */
+
+#define IOCTL_AFD_EVENT_SELECT         AFD_CODE(0x821, METHOD_NEITHER)
+#define IOCTL_AFD_GET_EVENTS           AFD_CODE(0x822, METHOD_NEITHER)
+#define IOCTL_AFD_WINE_RECVMSG         WINE_CODE(205)
+#define IOCTL_AFD_WINE_SIOCATMARK      WINE_CODE(212)
+#define IOCTL_AFD_WINE_MESSAGE_SELECT  WINE_CODE(215)
+#define WINE_TIMEOUT_INFINITE          MAXLONGLONG
+
+struct afd_event_select_params { HANDLE event; int mask; };
+struct afd_get_events_params { int flags; NTSTATUS status[MSGSOCK_EVENT_SLOTS]; };
+struct afd_message_select_params { unsigned int handle, window, message; int mask; };
+struct afd_recvmsg_params
+{
+    WSABUF *control;
+    struct sockaddr *addr;
+    int *addr_len;
+    unsigned int *ws_flags;
+    int force_async;
+    unsigned int count;
+    WSABUF *buffers;
+};
+
+/* FD_* bit -> the AFD_POLL_* bits the server records for it (FD_CONNECT: both outcomes, FD_CLOSE: FIN or RST). */
+static const int fd_to_afd[] =
+{
+    MSGSOCK_POLL_READ, MSGSOCK_POLL_WRITE, MSGSOCK_POLL_OOB, MSGSOCK_POLL_ACCEPT,
+    MSGSOCK_POLL_CONNECT | MSGSOCK_POLL_CONNECT_ERR, MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET,
+};
+
+static int afd_mask_of(LONG fd_mask)
+{
+    int i, mask = 0;
+
+    for (i = 0; i < (int)(sizeof(fd_to_afd) / sizeof(fd_to_afd[0])); i++)
+        if (fd_mask & (1 << i)) mask |= fd_to_afd[i];
+    return mask;
+}
+
+/* Waits for the poll's IOSB without giving up on an APC: the server enforces the timeout. */
+static NTSTATUS wait_poll(HANDLE event, IO_STATUS_BLOCK *io, NTSTATUS status)
+{
+    if (status != STATUS_PENDING_) return status;
+    while (WaitForSingleObjectEx(event, INFINITE, TRUE) == WAIT_IO_COMPLETION) {}
+    return io->Status;
+}
+
+static void copy_poll_results(const struct afd_poll_params *out, struct afd_poll_entry *entries, unsigned int count)
+{
+    unsigned int i, j;
+
+    for (i = 0; i < count; i++) entries[i].events = entries[i].error = 0;
+    /* The server lists only the sockets that reported something. */
+    for (j = 0; j < out->count && j < count; j++)
+        for (i = 0; i < count; i++)
+            if (entries[i].socket == out->sockets[j].socket)
+            {
+                entries[i].events = out->sockets[j].flags;
+                entries[i].error = out->sockets[j].status ? afd_status_to_wsa(out->sockets[j].status) : 0;
+            }
+}
+
+int afd_poll_sockets(HANDLE via, struct afd_poll_entry *entries, unsigned int count, DWORD timeout_ms)
+{
+    size_t size = offsetof(struct afd_poll_params, sockets[count]);
+    struct afd_poll_params *params;
+    IO_STATUS_BLOCK io = { 0 };
+    HANDLE event;
+    NTSTATUS status;
+    unsigned int i;
+
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    if (!count) return WSAEINVAL;
+    if (!(params = calloc(1, size))) return WSAENOBUFS;
+    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL)))
+    {
+        free(params);
+        return WSAENOBUFS;
+    }
+    /* Wine's timeout: 100 ns units, negative = relative, 0 = report at once. */
+    params->timeout = timeout_ms == INFINITE ? WINE_TIMEOUT_INFINITE : -(LONGLONG)timeout_ms * 10000;
+    params->count = count;
+    for (i = 0; i < count; i++)
+    {
+        params->sockets[i].socket = entries[i].socket;
+        params->sockets[i].flags = entries[i].events;
+    }
+    status = nt.ioctl(via, event, NULL, NULL, &io, IOCTL_AFD_POLL, params, size, params, size);
+    status = wait_poll(event, &io, status);
+    if (status == 0x00000102) params->count = status = 0;    /* STATUS_TIMEOUT: nothing reported */
+    if (!status) copy_poll_results(params, entries, count);
+    CloseHandle(event);
+    free(params);
+    return afd_status_to_wsa(status);
+}
+
+int afd_event_select(HANDLE handle, HANDLE event, LONG mask)
+{
+    struct afd_event_select_params params = { event, afd_mask_of(mask) };
+
+    return afd_ioctl(handle, IOCTL_AFD_EVENT_SELECT, &params, sizeof(params), NULL, 0, NULL);
+}
+
+int afd_get_events(HANDLE handle, LONG *events, int errors[MSGSOCK_EVENT_SLOTS])
+{
+    struct afd_get_events_params params = { 0 };
+    int i, bit, error = afd_ioctl(handle, IOCTL_AFD_GET_EVENTS, NULL, 0, &params, sizeof(params), NULL);
+
+    *events = 0;
+    for (i = 0; i < MSGSOCK_EVENT_SLOTS; i++) errors[i] = 0;
+    if (error) return error;
+    for (i = 0; i < (int)(sizeof(fd_to_afd) / sizeof(fd_to_afd[0])); i++)
+    {
+        if (!(params.flags & fd_to_afd[i])) continue;
+        *events |= 1 << i;
+        /* The error of the first AFD bit of this FD_* event that has one. */
+        for (bit = 0; bit < MSGSOCK_EVENT_SLOTS && !errors[i]; bit++)
+            if ((params.flags & fd_to_afd[i] & (1 << bit)) && params.status[bit])
+                errors[i] = afd_status_to_wsa(params.status[bit]);
+    }
+    return 0;
+}
+
+int afd_message_select(HANDLE handle, HWND window, UINT message, LONG mask)
+{
+    struct afd_message_select_params params;
+
+    params.handle = (unsigned int)(ULONG_PTR)handle;
+    params.window = (unsigned int)(ULONG_PTR)window;
+    params.message = message;
+    params.mask = afd_mask_of(mask);
+    return afd_ioctl(handle, IOCTL_AFD_WINE_MESSAGE_SELECT, &params, sizeof(params), NULL, 0, NULL);
+}
+
+int afd_rearm_read(HANDLE handle, BOOL oob)
+{
+    unsigned int flags = MSG_PEEK | (oob ? MSG_OOB : 0);
+    char byte;
+    WSABUF buf = { 1, &byte };
+    struct afd_recvmsg_params params = { NULL, NULL, NULL, &flags, 0, 1, &buf };
+
+    /* Wine's recv_socket request clears the "reported" mark whatever the outcome. */
+    return afd_ioctl(handle, IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), NULL, 0, NULL);
+}
+
+int afd_at_mark(HANDLE handle, BOOL *at_mark)
+{
+    int value = 0, error = afd_ioctl(handle, IOCTL_AFD_WINE_SIOCATMARK, NULL, 0, &value, sizeof(value), NULL);
+
+    *at_mark = !!value;
+    return error;
 }

@@ -53,3 +53,44 @@ int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_
 int afd_status_to_wsa(LONG status);
 
 #endif
+
+/* --- readiness: multi-socket poll, server-side event/message select (wsp_select.c, wsp_events.c) --- */
+
+/* The other AFD_POLL_* bits (MSGSOCK_POLL_READ... above). */
+#define MSGSOCK_POLL_OOB         0x0002
+#define MSGSOCK_POLL_CLOSE       0x0020
+#define MSGSOCK_POLL_CONNECT     0x0040
+#define MSGSOCK_POLL_ACCEPT      0x0080
+#define MSGSOCK_POLL_CONNECT_ERR 0x0100
+
+struct afd_poll_entry
+{
+    SOCKET socket;
+    int events;         /* in: MSGSOCK_POLL_* wanted; out: those reported (0 if none) */
+    int error;          /* out: WSA error that came with them */
+};
+
+/*
+ * One AFD poll over `count` distinct sockets, issued on `via` (one of them).
+ * timeout_ms: INFINITE, 0 (just look) or milliseconds; the wait is alertable
+ * and goes on after an APC.  Returns 0 (entries rewritten) or a WSA error
+ * (WSAENOTSOCK for a handle that is not a socket).
+ */
+int afd_poll_sockets(HANDLE via, struct afd_poll_entry *entries, unsigned int count, DWORD timeout_ms);
+
+/* Number of FD_* bits Wine's server keeps an error code for (FD_MAX_EVENTS's first 13). */
+#define MSGSOCK_EVENT_SLOTS 13
+
+/* IOCTL_AFD_EVENT_SELECT: the server signals `event` for `mask` (FD_* bits); 0/NULL cancels. */
+int afd_event_select(HANDLE handle, HANDLE event, LONG mask);
+/* IOCTL_AFD_GET_EVENTS: recorded FD_* events (cleared by this) and per-bit WSA errors. */
+int afd_get_events(HANDLE handle, LONG *events, int errors[MSGSOCK_EVENT_SLOTS]);
+/* IOCTL_AFD_WINE_MESSAGE_SELECT: the server posts `message` to `window` (WSAAsyncSelect). */
+int afd_message_select(HANDLE handle, HWND window, UINT message, LONG mask);
+/*
+ * Lets the server re-enable FD_READ (or FD_OOB) after msgsock received through
+ * the host fd: a non-consuming Wine receive (MSG_PEEK) on a non-blocking socket.
+ */
+int afd_rearm_read(HANDLE handle, BOOL oob);
+/* SIOCATMARK through IOCTL_AFD_WINE_SIOCATMARK. */
+int afd_at_mark(HANDLE handle, BOOL *at_mark);

@@ -22,7 +22,7 @@ static const struct extension extensions[] =
     { WSAID_GETACCEPTEXSOCKADDRS, NULL },
     { WSAID_TRANSMITFILE, NULL },
     { WSAID_TRANSMITPACKETS, NULL },
-    { WSAID_WSAPOLL, NULL },
+    { WSAID_WSAPOLL, (void *)msgsock_WSAPoll },
 };
 
 /* SIO_GET_EXTENSION_FUNCTION_POINTER: GUID in, function pointer out. */

@@ -61,11 +61,6 @@ static int WSPAPI no_disconnect_data(SOCKET s, WSABUF *data, int *err)
     return wsp_fail(err, WSAEOPNOTSUPP);
 }
 
-static int WSPAPI no_select(int nfds, fd_set *r, fd_set *w, fd_set *e, const PTIMEVAL timeout, int *err)
-{
-    return wsp_fail(err, WSAEOPNOTSUPP);
-}
-
 static INT WSPAPI no_string_to_address(WCHAR *str, INT family, WSAPROTOCOL_INFOW *info, SOCKADDR *addr,
                                        int *len, int *err)
 {
@@ -85,6 +80,5 @@ void wsp_fill_unsupported(WSPPROC_TABLE *table)
     table->lpWSPJoinLeaf = no_join_leaf;
     table->lpWSPRecvDisconnect = no_disconnect_data;
     table->lpWSPSendDisconnect = no_disconnect_data;
-    table->lpWSPSelect = no_select;
     table->lpWSPStringToAddress = no_string_to_address;
 }

@@ -23,10 +23,16 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
 {
     static const GUID poll_id = WSAID_WSAPOLL;
-    LPFN_WSAPOLL provider_poll;
+    LPFN_WSAPOLL provider_poll = NULL;
+    ULONG i;
 
     if (!ws2_check_started()) return SOCKET_ERROR;
-    if (!count || !fds) return ws2_fail(WSAEINVAL);
-    if (!(provider_poll = ws2_provider_extension(fds[0].fd, &poll_id))) return SOCKET_ERROR;
+    if (!count) return ws2_fail(WSAEINVAL);
+    if (count > MAXLONG / sizeof(*fds) || !msgsock_readable(fds, count * sizeof(*fds))) return ws2_fail(WSAEFAULT);
+    /* The provider of the first socket in the array answers for the whole array. */
+    for (i = 0; i < count && !provider_poll; i++)
+        if ((INT_PTR)fds[i].fd >= 0) provider_poll = ws2_provider_extension(fds[i].fd, &poll_id);
+    /* "WSAEINVAL ... if none of the sockets specified in the fd member ... were valid" */
+    if (!provider_poll) return ws2_fail(WSAEINVAL);
     return provider_poll(fds, count, timeout);
 }

@@ -36,3 +36,8 @@ endef
 $(foreach a,$(ARCHS),$(eval $(call conformance_extra_rules,$(a))))
 .SECONDARY: $(foreach a,$(ARCHS),$(foreach d,ws2_32 mswsock,$(BUILD)/$(a)/gen/$(d)_exports.c \
                 $(BUILD)/$(a)/gen/$(d)_by_ordinal.def) $(BUILD)/$(a)/gen/not_yet_stubs.c)
+
+# The readiness tests share loopback socket pairs (sock_util.c).
+SOCK_UTIL_TESTS := test_select test_poll test_eventselect test_ioctl
+$(foreach a,$(ARCHS),$(foreach t,$(SOCK_UTIL_TESTS),\
+    $(eval $(BUILD)/$(a)/tests/$(t).exe: $(BUILD)/$(a)/obj/tests/conformance/sock_util.o)))
