@@ -125,8 +125,6 @@ NOT_YET(INT, WSAUnadvertiseProvider, (const GUID *provider), SOCKET_ERROR)
 NOT_YET(INT, WSAProviderCompleteAsyncCall, (HANDLE call, INT result), SOCKET_ERROR)
 
 /* Service provider upcalls and catalog configuration (WSC*) */
-NOT_YET_ERRNO(int, WPUCompleteOverlappedRequest, (SOCKET s, WSAOVERLAPPED *overlapped, DWORD status,
-                                                  DWORD bytes, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCUpdateProvider, (GUID *provider, const WCHAR *path, const LPWSAPROTOCOL_INFOW info,
                                        DWORD count, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCGetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t *size,
