@@ -34,6 +34,14 @@ static CRITICAL_SECTION_DEBUG catalog_lock_debug =
 };
 static CRITICAL_SECTION catalog_lock = { &catalog_lock_debug, -1, 0, 0, 0, 0 };
 static HANDLE catalog_mutex;    /* made on first use under catalog_lock, kept for the process */
+/*
+ * The last catalog read, under catalog_lock, valid while `changed` (armed by
+ * RegNotifyChangeKeyValue on the catalog key) is not signalled: socket
+ * creation reads the catalog without going to the registry each time.
+ */
+static struct catalog *cached;
+static HANDLE changed;
+static HKEY watched;
 
 static void fill_base(WSAPROTOCOL_INFOW *info, DWORD id, int family, int type)
 {
@@ -143,11 +151,46 @@ static struct catalog *registry_catalog(void)
     return catalog;
 }
 
-struct catalog *catalog_read(void)
+static struct catalog *copy_catalog(const struct catalog *catalog)
+{
+    size_t size = sizeof(*catalog) + catalog->count * sizeof(catalog->entries[0]);
+    struct catalog *copy = malloc(size);
+
+    if (copy) memcpy(copy, catalog, size);
+    return copy;
+}
+
+static struct catalog *read_uncached(void)
 {
     struct catalog *catalog = registry_catalog();
 
     return catalog ? catalog : builtin_catalog();
+}
+
+/* Asks to be told of the next change to the catalog key (and below); FALSE if that cannot be. */
+static BOOL watch_catalog(void)
+{
+    if (!changed && !(changed = CreateEventW(NULL, TRUE, FALSE, NULL))) return FALSE;
+    if (!watched && RegOpenKeyExW(HKEY_LOCAL_MACHINE, CATALOG_KEY, 0, KEY_NOTIFY, &watched)) return FALSE;
+    ResetEvent(changed);
+    return !RegNotifyChangeKeyValue(watched, TRUE, REG_NOTIFY_CHANGE_NAME | REG_NOTIFY_CHANGE_LAST_SET, changed,
+                                    TRUE);
+}
+
+struct catalog *catalog_read(void)
+{
+    struct catalog *catalog;
+
+    EnterCriticalSection(&catalog_lock);
+    if (!cached || WaitForSingleObject(changed, 0) != WAIT_TIMEOUT)
+    {
+        free(cached);
+        /* Watch first: a change made while reading then shows on the next read. */
+        cached = watch_catalog() ? read_uncached() : NULL;
+    }
+    catalog = cached ? copy_catalog(cached) : read_uncached();
+    LeaveCriticalSection(&catalog_lock);
+    return catalog;
 }
 
 struct catalog *catalog_begin(void)
@@ -157,7 +200,8 @@ struct catalog *catalog_begin(void)
     EnterCriticalSection(&catalog_lock);
     if (!catalog_mutex) catalog_mutex = CreateMutexW(NULL, FALSE, L"msgsock_protocol_catalog");
     if (catalog_mutex) WaitForSingleObject(catalog_mutex, INFINITE);
-    if (!(catalog = catalog_read())) catalog_commit(NULL);
+    /* Straight from the registry: another process may have changed it a moment ago. */
+    if (!(catalog = read_uncached())) catalog_commit(NULL);
     return catalog;
 }
 
@@ -201,6 +245,12 @@ static int write_catalog(const struct catalog *catalog)
 int catalog_commit(struct catalog *catalog)
 {
     int error = catalog ? write_catalog(catalog) : 0;
+
+    if (catalog)
+    {
+        free(cached);
+        cached = NULL;
+    }
 
     if (catalog_mutex) ReleaseMutex(catalog_mutex);
     LeaveCriticalSection(&catalog_lock);

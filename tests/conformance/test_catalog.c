@@ -172,7 +172,10 @@ static void test_registry_layout(void)
 {
     static const WCHAR key_name[] = L"System\\CurrentControlSet\\Services\\WinSock2\\Parameters\\Protocol_Catalog9"
                                     L"\\Catalog_Entries64\\000000000001";
+    struct { char path[MAX_PATH]; WSAPROTOCOL_INFOW info; } item, changed;
+    WSAPROTOCOL_INFOW *infos;
     DWORD type, size = 0;
+    int count = 0;
     HKEY key;
 
     if (sizeof(void *) != 8)
@@ -181,9 +184,22 @@ static void test_registry_layout(void)
         return;
     }
     /* Windows' layout: one PackedCatalogItem (DLL path, then WSAPROTOCOL_INFOW) per entry. */
-    ok(!RegOpenKeyExW(HKEY_LOCAL_MACHINE, key_name, 0, KEY_READ, &key), "no Catalog_Entries64 key");
+    ok(!RegOpenKeyExW(HKEY_LOCAL_MACHINE, key_name, 0, KEY_READ | KEY_SET_VALUE, &key), "no Catalog_Entries64 key");
     ok(!RegQueryValueExW(key, L"PackedCatalogItem", NULL, &type, NULL, &size) && type == REG_BINARY &&
        size >= MAX_PATH + sizeof(WSAPROTOCOL_INFOW), "PackedCatalogItem: type %lu size %lu", type, size);
+    /* The registry is the catalog: a change made there shows in the next enumeration. */
+    size = sizeof(item);
+    RegQueryValueExW(key, L"PackedCatalogItem", NULL, NULL, (BYTE *)&item, &size);
+    infos = all_entries(&count);
+    free(infos);
+    changed = item;
+    wcscpy(changed.info.szProtocol, L"changed in the registry");
+    RegSetValueExW(key, L"PackedCatalogItem", 0, REG_BINARY, (BYTE *)&changed, sizeof(changed));
+    infos = all_entries(&count);
+    ok(count > 0 && !wcscmp(infos[0].szProtocol, L"changed in the registry"), "first entry %ls",
+       count > 0 ? infos[0].szProtocol : L"");
+    free(infos);
+    RegSetValueExW(key, L"PackedCatalogItem", 0, REG_BINARY, (BYTE *)&item, sizeof(item));
     RegCloseKey(key);
 }
 
