@@ -94,6 +94,7 @@ $(foreach a,$(ARCHS),$(eval $(call pe_rules,$(a))))
 -include tests/unit/unit.mk
 -include tests/fuzz/fuzz.mk
 -include tests/conformance/conformance.mk
+-include tests/lsp/lsp.mk
 -include tests/bench/bench.mk
 
 deps:

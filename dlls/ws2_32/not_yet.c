@@ -84,8 +84,6 @@ NOT_YET(int, WSApSetPostRoutine, (void *routine), SOCKET_ERROR)
 NOT_YET(int, WEP, (void), 0)
 
 /* Protocol catalog and name space queries */
-NOT_YET(int, WSAEnumProtocolsA, (int *protocols, WSAPROTOCOL_INFOA *buffer, DWORD *len), SOCKET_ERROR)
-NOT_YET(int, WSAEnumProtocolsW, (int *protocols, WSAPROTOCOL_INFOW *buffer, DWORD *len), SOCKET_ERROR)
 NOT_YET(INT, WSAEnumNameSpaceProvidersA, (DWORD *len, WSANAMESPACE_INFOA *buffer), SOCKET_ERROR)
 NOT_YET(INT, WSAEnumNameSpaceProvidersW, (DWORD *len, WSANAMESPACE_INFOW *buffer), SOCKET_ERROR)
 NOT_YET(INT, WSAEnumNameSpaceProvidersExA, (DWORD *len, WSANAMESPACE_INFOEXA *buffer), SOCKET_ERROR)
@@ -127,16 +125,8 @@ NOT_YET(INT, WSAUnadvertiseProvider, (const GUID *provider), SOCKET_ERROR)
 NOT_YET(INT, WSAProviderCompleteAsyncCall, (HANDLE call, INT result), SOCKET_ERROR)
 
 /* Service provider upcalls and catalog configuration (WSC*) */
-NOT_YET_ERRNO(int, WPUCompleteOverlappedRequest, (SOCKET s, WSAOVERLAPPED *overlapped, DWORD status,
-                                                  DWORD bytes, int *error), error, SOCKET_ERROR)
-NOT_YET_ERRNO(int, WSCEnumProtocols, (int *protocols, WSAPROTOCOL_INFOW *buffer, DWORD *len, int *error),
-              error, SOCKET_ERROR)
-NOT_YET_ERRNO(int, WSCDeinstallProvider, (GUID *provider, int *error), error, SOCKET_ERROR)
-NOT_YET_ERRNO(int, WSCInstallProvider, (GUID *provider, const WCHAR *path, const LPWSAPROTOCOL_INFOW info,
-                                        DWORD count, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCUpdateProvider, (GUID *provider, const WCHAR *path, const LPWSAPROTOCOL_INFOW info,
                                        DWORD count, int *error), error, SOCKET_ERROR)
-NOT_YET_ERRNO(int, WSCGetProviderPath, (GUID *provider, WCHAR *path, int *len, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCGetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t *size,
                                         DWORD flags, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCSetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t size,
@@ -148,7 +138,6 @@ NOT_YET_ERRNO(int, WSCSetApplicationCategory, (LPCWSTR path, DWORD path_len, LPC
 NOT_YET_ERRNO(int, WSCInstallProviderAndChains, (const LPGUID provider, const LPWSTR path, const LPWSTR name,
                                                  DWORD flags, const LPWSAPROTOCOL_INFO info, DWORD count,
                                                  DWORD *id, int *error), error, SOCKET_ERROR)
-NOT_YET_CODE(int, WSCWriteProviderOrder, (DWORD *ids, DWORD count))
 NOT_YET(INT, WSCInstallNameSpace, (WCHAR *identifier, WCHAR *path, DWORD name_space, DWORD version,
                                    GUID *provider), SOCKET_ERROR)
 NOT_YET(int, WSCInstallNameSpaceEx, (WCHAR *identifier, WCHAR *path, DWORD name_space, DWORD version,

@@ -3,17 +3,16 @@
 
 SOCKET WINAPI WSASocketW(int af, int type, int protocol, WSAPROTOCOL_INFOW *info, GROUP group, DWORD flags)
 {
-    const WSPPROC_TABLE *table = ws2_provider_for_new(af, type, protocol, info);
     SOCKET s;
     int error;
 
-    if (!table) return INVALID_SOCKET;
+    if (!ws2_check_started()) return INVALID_SOCKET;
     if (info && !msgsock_readable(info, sizeof(*info)))
     {
         SetLastError(WSAEFAULT);
         return INVALID_SOCKET;
     }
-    s = table->lpWSPSocket(af, type, protocol, info, group, flags, &error);
+    s = ws2_provider_socket(af, type, protocol, info, group, flags, &error);
     if (s == INVALID_SOCKET) SetLastError(error);
     else SetLastError(0);
     TRACE("af %d type %d protocol %d flags %#lx -> %#Ix\n", af, type, protocol, flags, s);
@@ -50,6 +49,7 @@ int WINAPI closesocket(SOCKET s)
 
     if (!table) return SOCKET_ERROR;
     ret = table->lpWSPCloseSocket(s, &error);
+    if (!ret) ws2_provider_forget(s);
     return ws2_result(ret, &error);
 }
 

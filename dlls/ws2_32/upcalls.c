@@ -1,10 +1,28 @@
 /*
- * The upcall table ws2_32 gives providers (WSPUPCALLTABLE).  Thread, APC and
- * event upcalls are complete; the socket-handle ones serve IFS providers,
- * which own real handles, and fail for anything else until layered
- * providers arrive.
+ * The upcall table ws2_32 gives providers (WSPUPCALLTABLE), and
+ * WPUCompleteOverlappedRequest, the one upcall ws2_32 exports instead.
+ *
+ * Socket handles for non-IFS providers (WPUCreateSocketHandle): Windows makes
+ * them with a helper driver; here each is an unnamed manual-reset event, a
+ * real kernel handle nothing else can mistake for a Wine socket, remembered
+ * with the provider's context until WPUCloseSocketHandle.  They reach the
+ * provider through ws2_32's calls only: kernel32 I/O on them (ReadFile, ports)
+ * does not work, and WPUCompleteOverlappedRequest cannot post to a port.
  */
+#include <stdlib.h>
+
 #include "ws2_32_private.h"
+
+struct provider_handle
+{
+    SOCKET handle;
+    DWORD_PTR context;
+};
+
+/* The handles WPUCreateSocketHandle made and not yet closed. */
+static SRWLOCK handles_lock = SRWLOCK_INIT;
+static struct provider_handle *handles;
+static unsigned int handle_count, handle_capacity;
 
 static BOOL WSPAPI upcall_close_event(WSAEVENT event, int *err)
 {
@@ -68,6 +86,15 @@ static int WSPAPI upcall_close_thread(WSATHREADID *thread_id, int *err)
     return SOCKET_ERROR;
 }
 
+/* The entry for `s`; call with handles_lock held. */
+static struct provider_handle *find_handle(SOCKET s)
+{
+    unsigned int i;
+
+    for (i = 0; i < handle_count; i++) if (handles[i].handle == s) return &handles[i];
+    return NULL;
+}
+
 static BOOL WSPAPI upcall_post_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
 {
     BOOL (WINAPI *post)(HWND, UINT, WPARAM, LPARAM);
@@ -81,7 +108,13 @@ static BOOL WSPAPI upcall_post_message(HWND hwnd, UINT msg, WPARAM wparam, LPARA
 static int WSPAPI upcall_query_blocking_callback(DWORD entry, LPBLOCKINGCALLBACK *callback,
                                                  DWORD_PTR *context, int *err)
 {
-    /* Winsock 2 has no blocking hooks: no callback, as documented for 2.x. */
+    if (!callback || !context || !msgsock_writable(callback, sizeof(*callback)) ||
+        !msgsock_writable(context, sizeof(*context)))
+    {
+        *err = WSAEFAULT;
+        return SOCKET_ERROR;
+    }
+    /* Winsock 2 has no blocking hooks: "a NULL ... lpfnCallback" tells the provider to call none. */
     *callback = NULL;
     *context = 0;
     return 0;
@@ -95,26 +128,96 @@ static SOCKET WSPAPI upcall_modify_ifs_handle(DWORD entry, SOCKET proposed, int 
 
 static SOCKET WSPAPI upcall_create_socket_handle(DWORD entry, DWORD_PTR context, int *err)
 {
-    *err = WSAEOPNOTSUPP;
-    return INVALID_SOCKET;
+    HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    struct provider_handle *grown;
+
+    if (!event)
+    {
+        *err = WSAENOBUFS;
+        return INVALID_SOCKET;
+    }
+    AcquireSRWLockExclusive(&handles_lock);
+    if (handle_count == handle_capacity &&
+        (grown = realloc(handles, (handle_capacity * 2 + 8) * sizeof(*handles))))
+    {
+        handles = grown;
+        handle_capacity = handle_capacity * 2 + 8;
+    }
+    if (handle_count < handle_capacity) handles[handle_count++] = (struct provider_handle){ (SOCKET)event, context };
+    else
+    {
+        CloseHandle(event);
+        event = NULL;
+    }
+    ReleaseSRWLockExclusive(&handles_lock);
+    if (!event) *err = WSAENOBUFS;
+    return event ? (SOCKET)event : INVALID_SOCKET;
 }
 
 static int WSPAPI upcall_close_socket_handle(SOCKET s, int *err)
 {
-    *err = WSAEOPNOTSUPP;
-    return SOCKET_ERROR;
+    struct provider_handle *entry;
+
+    AcquireSRWLockExclusive(&handles_lock);
+    if ((entry = find_handle(s))) *entry = handles[--handle_count];
+    ReleaseSRWLockExclusive(&handles_lock);
+    /* "WSAENOTSOCK: The descriptor is not a socket created by WPUCreateSocketHandle." */
+    if (!entry)
+    {
+        *err = WSAENOTSOCK;
+        return SOCKET_ERROR;
+    }
+    CloseHandle((HANDLE)s);
+    return 0;
 }
 
 static int WSPAPI upcall_query_socket_handle_context(SOCKET s, DWORD_PTR *context, int *err)
 {
-    *err = WSAEOPNOTSUPP;
+    struct provider_handle *entry;
+    int error = 0;
+
+    if (!context || !msgsock_writable(context, sizeof(*context))) error = WSAEFAULT;
+    AcquireSRWLockShared(&handles_lock);
+    if (!error && !(entry = find_handle(s))) error = WSAENOTSOCK;
+    else if (!error) *context = entry->context;
+    ReleaseSRWLockShared(&handles_lock);
+    if (!error) return 0;
+    *err = error;
     return SOCKET_ERROR;
 }
 
 static int WSPAPI upcall_get_provider_path(GUID *id, WCHAR *path, int *len, int *err)
 {
-    *err = WSAEOPNOTSUPP;
+    int error = ws2_provider_path(id, path, len);
+
+    if (!error) return 0;
+    *err = error;
     return SOCKET_ERROR;
+}
+
+/*
+ * "...signals an event found in the WSAOVERLAPPED structure referenced by
+ * lpOverlapped and/or queues a completion status report to the completion
+ * port associated with the socket": the status and byte count go where
+ * WSAGetOverlappedResult reads them, then the event is set.
+ */
+int WSPAPI WPUCompleteOverlappedRequest(SOCKET s, WSAOVERLAPPED *ovl, DWORD error, DWORD bytes, int *err)
+{
+    BOOL known;
+
+    AcquireSRWLockShared(&handles_lock);
+    known = find_handle(s) != NULL;
+    ReleaseSRWLockShared(&handles_lock);
+    /* "WSAEINVAL: The socket passed in the s parameter is not a socket created by WPUCreateSocketHandle." */
+    if (!known || !ovl || !msgsock_writable(ovl, sizeof(*ovl)))
+    {
+        if (err && msgsock_writable(err, sizeof(*err))) *err = known ? WSAEFAULT : WSAEINVAL;
+        return SOCKET_ERROR;
+    }
+    ovl->Internal = error ? 0xc0010000 | error : 0;   /* Wine's status form of a Winsock error */
+    ovl->InternalHigh = bytes;
+    if (ovl->hEvent) SetEvent(ovl->hEvent);
+    return 0;
 }
 
 void ws2_fill_upcalls(WSPUPCALLTABLE *upcalls)

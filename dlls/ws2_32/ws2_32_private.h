@@ -39,10 +39,18 @@ void ws2_provider_stop(void);
  * is not started.
  */
 const WSPPROC_TABLE *ws2_provider_for_socket(SOCKET s);
-/* The provider for a new socket of this kind. */
+/* The base provider's table, for calls tied to no one socket (select). */
 const WSPPROC_TABLE *ws2_provider_for_new(int af, int type, int protocol, WSAPROTOCOL_INFOW *info);
+/* A new socket from the catalog entry (and so the provider) for this kind; *error set on failure. */
+SOCKET ws2_provider_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *info, GROUP group, DWORD flags,
+                           int *error);
+/* After a successful WSPCloseSocket: `s` no longer belongs to its provider. */
+void ws2_provider_forget(SOCKET s);
 /* The provider's extension function for `guid` (WSAID_*), or NULL. */
 void *ws2_provider_extension(SOCKET s, const GUID *guid);
+
+/* catalog_api.c: WSCGetProviderPath's work, for the WPUGetProviderPath upcall too; 0 or a Winsock error. */
+int ws2_provider_path(GUID *provider, WCHAR *path, int *len);
 
 /* thread_id.c: the calling thread's WSATHREADID for the provider's completion routines. */
 BOOL ws2_thread_init(void);
