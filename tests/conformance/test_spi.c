@@ -206,9 +206,9 @@ static void test_send_errors(SOCKET udp, SOCKET receiver, const struct sockaddr_
     expect(table.lpWSPSend(udp, NULL, 1, &sent, 0, NULL, NULL, NULL, &err), &err, WSAEFAULT, "NULL lpBuffers");
     err = 0;
     expect(table.lpWSPSend(udp, (WSABUF *)16, 1, &sent, 0, NULL, NULL, NULL, &err), &err, WSAEFAULT, "bad lpBuffers");
-    /* "WSAENOTCONN: The socket is not connected." mswsock answers WSAEDESTADDRREQ (Linux's EDESTADDRREQ). */
+    /* "WSAENOTCONN: The socket is not connected." */
     ret = send_one(udp, data, 4, 0, &err);
-    todo(ret == SOCKET_ERROR && err == WSAENOTCONN, "unconnected UDP: %d (%d)", ret, err);
+    ok(ret == SOCKET_ERROR && err == WSAENOTCONN, "unconnected UDP: %d (%d)", ret, err);
 
     other = spi_bound(&udp_info, WSA_FLAG_OVERLAPPED, &addr);
     err = 0;
