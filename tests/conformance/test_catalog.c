@@ -9,6 +9,7 @@
 #include "harness.h"
 #include <ws2spi.h>
 #include <sporder.h>
+#include <nspapi.h>
 
 static GUID layer_guid = { 0x6d5a3c1e, 0x1f0b, 0x4c55, { 0x9a, 0x51, 0x6b, 0x2e, 0x10, 0x33, 0x77, 0x01 } };
 static GUID chain_guid = { 0x6d5a3c1e, 0x1f0b, 0x4c55, { 0x9a, 0x51, 0x6b, 0x2e, 0x10, 0x33, 0x77, 0x02 } };
@@ -123,6 +124,37 @@ static void test_enum(void)
     count = WSAEnumProtocolsA(udp_only, infos_a, &len);
     ok(count == 2 && !strcmp(infos_a[0].szProtocol, "MSAFD Tcpip [UDP/IP]") && infos_a[0].iAddressFamily == AF_INET,
        "A: %d entries, first %s", count, count > 0 ? infos_a[0].szProtocol : "");
+    free(infos_a);
+}
+
+/* mswsock's EnumProtocols: PROTOCOL_INFO records, names stored after them in the same buffer. */
+static void test_enum_protocols_nspapi(void)
+{
+    int udp_only[] = { IPPROTO_UDP, 0 }, count;
+    PROTOCOL_INFOW *infos;
+    PROTOCOL_INFOA *infos_a;
+    DWORD len = 0;
+
+    /* "ERROR_INSUFFICIENT_BUFFER: The buffer pointed to by lpProtocolBuffer was too small" */
+    ok(EnumProtocolsW(NULL, NULL, &len) == SOCKET_ERROR && GetLastError() == ERROR_INSUFFICIENT_BUFFER &&
+       len >= 4 * sizeof(PROTOCOL_INFOW), "size query: %lu, len %lu", GetLastError(), len);
+    infos = malloc(len);
+    count = EnumProtocolsW(udp_only, infos, &len);
+    ok(count == 2, "UDP entries: %d", count);
+    if (count >= 1)
+    {
+        ok(infos[0].iProtocol == IPPROTO_UDP && infos[0].iSocketType == SOCK_DGRAM &&
+           (infos[0].dwServiceFlags & XP_CONNECTIONLESS) && infos[0].dwMessageSize == 65507, "first record");
+        ok((char *)infos[0].lpProtocol >= (char *)(infos + count) && (char *)infos[0].lpProtocol < (char *)infos + len &&
+           !wcscmp(infos[0].lpProtocol, L"MSAFD Tcpip [UDP/IP]"), "name %ls", infos[0].lpProtocol);
+    }
+    free(infos);
+    len = 0;
+    EnumProtocolsA(NULL, NULL, &len);
+    infos_a = malloc(len);
+    count = EnumProtocolsA(NULL, infos_a, &len);
+    ok(count >= 4 && !strcmp(infos_a[0].lpProtocol, "MSAFD Tcpip [TCP/IP]"), "A: %d, first %s", count,
+       count > 0 ? infos_a[0].lpProtocol : "");
     free(infos_a);
 }
 
@@ -281,6 +313,7 @@ void run_tests(void)
     test_not_started();
     if (WSAStartup(MAKEWORD(2, 2), &data)) fatal("WSAStartup failed");
     test_enum();
+    test_enum_protocols_nspapi();
     test_install();
     WSACleanup();
 }

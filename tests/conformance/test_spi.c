@@ -190,6 +190,34 @@ static BOOL wait_completion(LONG before)
 
 static int receive(SOCKET s, char *data, ULONG len, struct sockaddr_in *from);
 
+static void test_bind_errors(SOCKET bound_socket, const struct sockaddr_in *addr)
+{
+    SOCKET s = spi_socket(&udp_info, 0);
+    WSABUF buf = { 0, NULL };
+    DWORD received, flags = 0;
+    int err = 0;
+
+    /* LPWSPBind: "WSAEFAULT: The name or the namelen parameter is not a valid part of the user address space" */
+    expect(table.lpWSPBind(s, NULL, sizeof(*addr), &err), &err, WSAEFAULT, "WSPBind NULL name");
+    err = 0;
+    expect(table.lpWSPBind(s, (const struct sockaddr *)addr, 4, &err), &err, WSAEFAULT, "WSPBind short namelen");
+    /* "WSAEINVAL: The socket is already bound to an address." */
+    err = 0;
+    expect(table.lpWSPBind(bound_socket, (const struct sockaddr *)addr, sizeof(*addr), &err), &err, WSAEINVAL,
+           "WSPBind twice");
+    err = 0;
+    expect(table.lpWSPBind((SOCKET)0xdead0, (const struct sockaddr *)addr, sizeof(*addr), &err), &err, WSAENOTSOCK,
+           "WSPBind not a socket");
+    /* LPWSPRecvFrom: "WSAEINVAL: The socket has not been bound (with LPWSPBind, for example)." */
+    err = 0;
+    expect(table.lpWSPRecvFrom(s, &buf, 1, &received, &flags, NULL, NULL, NULL, NULL, NULL, &err), &err, WSAEINVAL,
+           "WSPRecvFrom unbound");
+    err = 0;
+    expect(table.lpWSPRecvFrom((SOCKET)0xdead0, &buf, 1, &received, &flags, NULL, NULL, NULL, NULL, NULL, &err), &err,
+           WSAENOTSOCK, "WSPRecvFrom not a socket");
+    table.lpWSPCloseSocket(s, &err);
+}
+
 static void test_send_errors(SOCKET udp, SOCKET receiver, const struct sockaddr_in *peer)
 {
     char data[] = "seed 003";
@@ -437,6 +465,7 @@ void run_tests(void)
     test_startup();
     sender = spi_bound(&udp_info, WSA_FLAG_OVERLAPPED, &sender_addr);
     receiver = spi_bound(&udp_info, WSA_FLAG_OVERLAPPED, &receiver_addr);
+    test_bind_errors(sender, &sender_addr);
     test_send_errors(sender, receiver, &receiver_addr);
     test_sendto_completion(sender, receiver, &receiver_addr);
     test_thread_id_honoured(sender, receiver, &receiver_addr);
