@@ -26,7 +26,7 @@ extern const struct spec_export ws2_32_exports[], mswsock_exports[];
     BY_ORDINAL(ws2_32, 151)  /* __WSAFDIsSet */ \
     BY_ORDINAL(ws2_32, 500)  /* WEP */ \
     BY_ORDINAL(mswsock, 1)   /* AcceptEx */ \
-    BY_ORDINAL(mswsock, 2)   /* EnumProtocolsA, forwarded to ws2_32 */ \
+    BY_ORDINAL(mswsock, 2)   /* EnumProtocolsA */ \
     BY_ORDINAL(mswsock, 24)  /* WSPStartup */
 
 /* Declared as data so that the value is the loader-filled IAT slot, not a thunk. */
