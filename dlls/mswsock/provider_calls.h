@@ -45,6 +45,10 @@ INT WINAPI msgsock_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAP
 INT WSAAPI msgsock_WSASendMsg(SOCKET s, WSAMSG *msg, DWORD flags, DWORD *sent, WSAOVERLAPPED *ovl,
                               LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
 
+/* wsp_accept.c */
+SOCKET WSPAPI wsp_accept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC cond, DWORD_PTR data,
+                         int *err);
+
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);
 

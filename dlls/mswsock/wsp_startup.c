@@ -53,5 +53,6 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     table->lpWSPRecv = wsp_recv;
     table->lpWSPRecvFrom = wsp_recvfrom;
     table->lpWSPGetOverlappedResult = wsp_get_overlapped_result;
+    table->lpWSPAccept = wsp_accept;
     return 0;
 }
