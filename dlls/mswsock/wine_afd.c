@@ -113,6 +113,7 @@ int afd_status_to_wsa(LONG status)
     case 0xc0000184: return WSAEINVAL;              /* STATUS_INVALID_DEVICE_STATE */
     case 0x80000005: return WSAEMSGSIZE;            /* STATUS_BUFFER_OVERFLOW */
     case 0xc0000800: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY (Wine: EWOULDBLOCK) */
+    case 0xc0000140: return WSAENOTCONN;            /* STATUS_INVALID_CONNECTION */
     case 0xc00000a3: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY: Wine's EWOULDBLOCK */
     default:
         WARN("unmapped status %#lx\n", (unsigned long)status);
@@ -500,4 +501,19 @@ int afd_set_option(HANDLE handle, enum afd_option option, const void *value, ULO
     if ((unsigned int)option >= ARRAYSIZE(afd_option_codes) || !afd_option_codes[option].set)
         return WSAENOPROTOOPT;
     return afd_ioctl(handle, WINE_CODE(afd_option_codes[option].set), (void *)value, len, NULL, 0, NULL);
+}
+
+int afd_poll_now(HANDLE handle, int events, int *reported)
+{
+    struct afd_poll_params params = { 0 };
+    int error;
+
+    params.timeout = 0;
+    params.count = 1;
+    params.sockets[0].socket = (SOCKET)handle;
+    params.sockets[0].flags = events;
+    error = afd_ioctl(handle, IOCTL_AFD_POLL, &params, sizeof(params), &params, sizeof(params), NULL);
+    /* STATUS_TIMEOUT: nothing to report, and Wine leaves the output as it was. */
+    *reported = !error && params.count ? params.sockets[0].flags : 0;
+    return error == WSAETIMEDOUT ? 0 : error;
 }

@@ -80,3 +80,6 @@ enum afd_option
 };
 int afd_get_option(HANDLE handle, enum afd_option option, void *value, ULONG len);
 int afd_set_option(HANDLE handle, enum afd_option option, const void *value, ULONG len);
+
+/* The AFD_POLL_* events `handle` reports right now, among `events` (a poll with no wait). */
+int afd_poll_now(HANDLE handle, int events, int *reported);
