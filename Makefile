@@ -32,7 +32,7 @@ WS2_32_SRCS  := $(wildcard dlls/ws2_32/*.c) $(COMMON_SRCS) $(EXTRA_WS2_32_SRCS)
 MSWSOCK_SRCS := $(wildcard dlls/mswsock/*.c) $(COMMON_SRCS) $(EXTRA_MSWSOCK_SRCS)
 HELPER_SRCS  := $(wildcard dlls/msgsock/*.c)
 UNIX_SRCS    := $(wildcard dlls/msgsock/unix/*.c)
-HARNESS_SRCS := tests/conformance/harness.c tests/conformance/msg_util.c
+HARNESS_SRCS := tests/conformance/harness.c tests/conformance/msg_util.c tests/conformance/tcp_util.c
 CONF_TESTS   := $(basename $(notdir $(wildcard tests/conformance/test_*.c)))
 DEMO_SRCS    := demo/msgdemo.c
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "msg_io.h"
+#include "transfer_checks.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
@@ -104,9 +105,12 @@ static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWOR
 
 static int host_transfer(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
 {
+    int error;
+
     *bytes = *flags = 0;
     if (ctx->fd < 0) return WSAENETDOWN;
-    return req->is_send ? host_send(ctx, req, bytes) : host_recv(ctx, req, bytes, flags);
+    error = req->is_send ? host_send(ctx, req, bytes) : host_recv(ctx, req, bytes, flags);
+    return stream_result(ctx, req, error, *bytes);
 }
 
 static void store_result(const struct msg_request *req, DWORD bytes, DWORD flags)

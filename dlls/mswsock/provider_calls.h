@@ -50,6 +50,9 @@ int WSPAPI wsp_select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *excep
                       int *err);
 /* the function handed out for WSAID_WSAPOLL */
 int WSAAPI msgsock_WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout);
+/* wsp_accept.c */
+SOCKET WSPAPI wsp_accept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC cond, DWORD_PTR data,
+                         int *err);
 
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);

@@ -79,8 +79,36 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
     if (req->control && req->control->len && !msgsock_writable(req->control->buf, req->control->len))
         return WSAEFAULT;
     if ((error = check_flags_and_mode(ctx, req))) return error;
-    /* WSAEINVAL: "The socket has not been bound (with bind, for example)." */
-    if (!ctx->bound) return WSAEINVAL;
+    /* WSAEINVAL: "The socket has not been bound (with bind, for example)." (a stream: WSAENOTCONN from the host) */
+    if (is_datagram(ctx) && !ctx->bound) return WSAEINVAL;
     if (ctx->recv_shutdown) return WSAESHUTDOWN;
     return 0;
+}
+
+static ULONG total_length(const struct msg_request *req)
+{
+    ULONG total = 0;
+    DWORD i;
+
+    for (i = 0; i < req->count; i++) total += req->bufs[i].len;
+    return total;
+}
+
+int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int error, DWORD bytes)
+{
+    SOCKADDR_STORAGE peer;
+    int len = sizeof(peer), reported = 0;
+
+    if (ctx->type != SOCK_STREAM) return error;
+    if (req->is_send && error == WSAESHUTDOWN && !ctx->send_shutdown)
+    {
+        /* WSAENOTCONN: "The socket is not connected."; else the peer reset the connection. */
+        if (afd_getpeername((HANDLE)ctx->handle, (struct sockaddr *)&peer, &len)) return WSAENOTCONN;
+        return WSAECONNRESET;
+    }
+    /* WSAECONNRESET: "The virtual circuit was reset by the remote side", not a graceful close. */
+    if (!req->is_send && !error && !bytes && total_length(req) &&
+        !afd_poll_now((HANDLE)ctx->handle, MSGSOCK_POLL_RESET, &reported) && (reported & MSGSOCK_POLL_RESET))
+        return WSAECONNRESET;
+    return error;
 }

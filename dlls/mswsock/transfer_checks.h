@@ -8,6 +8,12 @@
 int check_send(struct socket_ctx *ctx, const struct msg_request *req);
 /* 0 or the error a receive must fail with before anything is received. */
 int check_recv(struct socket_ctx *ctx, const struct msg_request *req);
+/*
+ * A stream transfer's host result, corrected where Wine's server saw the
+ * event first: it consumes a connection reset (the host then reports end of
+ * stream or EPIPE), and the host's EPIPE also stands for "never connected".
+ */
+int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int error, DWORD bytes);
 /* TRUE while the provider is between WSPStartup and the matching WSPCleanup. */
 BOOL provider_started(void);
 

@@ -113,7 +113,8 @@ int afd_status_to_wsa(LONG status)
     case 0xc0000184: return WSAEINVAL;              /* STATUS_INVALID_DEVICE_STATE */
     case 0x80000005: return WSAEMSGSIZE;            /* STATUS_BUFFER_OVERFLOW */
     case 0xc0000800: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY (Wine: EWOULDBLOCK) */
-    case 0xc00000a3: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY */
+    case 0xc0000140: return WSAENOTCONN;            /* STATUS_INVALID_CONNECTION */
+    case 0xc00000a3: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY: Wine's EWOULDBLOCK */
     default:
         WARN("unmapped status %#lx\n", (unsigned long)status);
         return WSAEINVAL;
@@ -539,4 +540,133 @@ int afd_at_mark(HANDLE handle, BOOL *at_mark)
 
     *at_mark = !!value;
     return error;
+}
+
+/* ---- connections and options ---- */
+
+#define IOCTL_AFD_WINE_ACCEPT          WINE_CODE(201)
+#define IOCTL_AFD_WINE_ACCEPT_INTO     WINE_CODE(202)
+#define IOCTL_AFD_WINE_DEFER           WINE_CODE(217)
+
+/* Wine's server protocol names objects with 32-bit handles (obj_handle_t). */
+struct afd_accept_into_params { unsigned int accept_handle, recv_len, local_len; };
+
+int afd_accept(HANDLE listener, HANDLE *accepted)
+{
+    IO_STATUS_BLOCK io = { 0 };
+    unsigned int handle = 0;
+    NTSTATUS status;
+    HANDLE event;
+
+    *accepted = NULL;
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL))) return WSAENOBUFS;
+    /* Wine queues the accept on a blocking listener (and offers a deferred connection first). */
+    status = nt.ioctl(listener, event, NULL, NULL, &io, IOCTL_AFD_WINE_ACCEPT, NULL, 0, &handle, sizeof(handle));
+    if (status == STATUS_PENDING_)
+    {
+        /* Alertable, as Windows' blocking calls: queued APCs run while we wait. */
+        while (WaitForSingleObjectEx(event, INFINITE, TRUE) != WAIT_OBJECT_0) {}
+        status = io.Status;
+    }
+    CloseHandle(event);
+    if (!status) *accepted = ULongToHandle(handle);
+    return afd_status_to_wsa(status);
+}
+
+int afd_defer_accept(HANDLE listener, HANDLE accepted)
+{
+    unsigned int handle = HandleToULong(accepted);
+
+    return afd_ioctl(listener, IOCTL_AFD_WINE_DEFER, &handle, sizeof(handle), NULL, 0, NULL);
+}
+
+/* Starts an ioctl whose IO_STATUS_BLOCK is the caller's OVERLAPPED, as Wine's own ws2_32 does. */
+static int afd_overlapped_ioctl(HANDLE handle, OVERLAPPED *ovl, ULONG code, void *in, ULONG in_len, void *out,
+                                ULONG out_len)
+{
+    /* An hEvent with its low bit set keeps the completion off the port (no APC context). */
+    void *context = ((ULONG_PTR)ovl->hEvent & 1) ? NULL : ovl;
+    HANDLE event = (HANDLE)((ULONG_PTR)ovl->hEvent & ~(ULONG_PTR)1);
+    NTSTATUS status;
+
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    ovl->Internal = STATUS_PENDING_;
+    ovl->InternalHigh = 0;
+    status = nt.ioctl(handle, event, NULL, context, (IO_STATUS_BLOCK *)ovl, code, in, in_len, out, out_len);
+    if (status == STATUS_PENDING_) return WSA_IO_PENDING;
+    return afd_status_to_wsa(status);
+}
+
+int afd_accept_into_async(HANDLE listener, HANDLE acceptor, void *buffer, DWORD recv_len, DWORD local_len,
+                          DWORD remote_len, OVERLAPPED *ovl)
+{
+    struct afd_accept_into_params params = { HandleToULong(acceptor), recv_len, local_len };
+
+    return afd_overlapped_ioctl(listener, ovl, IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
+                                recv_len + local_len + remote_len);
+}
+
+int afd_connect_async(HANDLE handle, const struct sockaddr *addr, int len, const void *data, DWORD data_len,
+                      OVERLAPPED *ovl)
+{
+    struct afd_connect_params *params;
+    int error;
+
+    if (len < 0 || len > (int)sizeof(SOCKADDR_STORAGE)) return WSAEFAULT;
+    /* Wine copies the input of a buffered ioctl when the request starts: a heap block is enough. */
+    if (!(params = malloc(sizeof(*params) + len + data_len))) return WSAENOBUFS;
+    params->addr_len = len;
+    params->synchronous = FALSE;
+    memcpy(params + 1, addr, len);
+    if (data_len) memcpy((char *)(params + 1) + len, data, data_len);
+    error = afd_overlapped_ioctl(handle, ovl, IOCTL_AFD_WINE_CONNECT, params, sizeof(*params) + len + data_len,
+                                 NULL, 0);
+    free(params);
+    return error;
+}
+
+/* IOCTL_AFD_WINE_GET_SO_* / SET_SO_* function numbers of Wine 8.0 (0 = no such direction). */
+static const struct { unsigned short get, set; } afd_option_codes[] =
+{
+    [AFD_OPT_ACCEPTCONN]       = { 219, 0 },
+    [AFD_OPT_BROADCAST]        = { 220, 221 },
+    [AFD_OPT_ERROR]            = { 222, 0 },
+    [AFD_OPT_KEEPALIVE]        = { 223, 224 },
+    [AFD_OPT_LINGER]           = { 225, 226 },
+    [AFD_OPT_OOBINLINE]        = { 227, 228 },
+    [AFD_OPT_RCVBUF]           = { 230, 229 },
+    [AFD_OPT_REUSEADDR]        = { 233, 234 },
+    [AFD_OPT_SNDBUF]           = { 236, 235 },
+    [AFD_OPT_CONNECT_TIME]     = { 292, 0 },
+    [AFD_OPT_EXCLUSIVEADDRUSE] = { 297, 298 },
+};
+
+int afd_get_option(HANDLE handle, enum afd_option option, void *value, ULONG len)
+{
+    if ((unsigned int)option >= ARRAYSIZE(afd_option_codes) || !afd_option_codes[option].get)
+        return WSAENOPROTOOPT;
+    return afd_ioctl(handle, WINE_CODE(afd_option_codes[option].get), NULL, 0, value, len, NULL);
+}
+
+int afd_set_option(HANDLE handle, enum afd_option option, const void *value, ULONG len)
+{
+    if ((unsigned int)option >= ARRAYSIZE(afd_option_codes) || !afd_option_codes[option].set)
+        return WSAENOPROTOOPT;
+    return afd_ioctl(handle, WINE_CODE(afd_option_codes[option].set), (void *)value, len, NULL, 0, NULL);
+}
+
+int afd_poll_now(HANDLE handle, int events, int *reported)
+{
+    struct afd_poll_params params = { 0 };
+    int error;
+
+    params.timeout = 0;
+    params.count = 1;
+    params.sockets[0].socket = (SOCKET)handle;
+    params.sockets[0].flags = events;
+    error = afd_ioctl(handle, IOCTL_AFD_POLL, &params, sizeof(params), &params, sizeof(params), NULL);
+    /* STATUS_TIMEOUT: nothing to report, and Wine leaves the output as it was. */
+    *reported = !error && params.count ? params.sockets[0].flags : 0;
+    return error == WSAETIMEDOUT ? 0 : error;
 }

@@ -94,3 +94,31 @@ int afd_message_select(HANDLE handle, HWND window, UINT message, LONG mask);
 int afd_rearm_read(HANDLE handle, BOOL oob);
 /* SIOCATMARK through IOCTL_AFD_WINE_SIOCATMARK. */
 int afd_at_mark(HANDLE handle, BOOL *at_mark);
+
+/* ---- connections and options (accept, AcceptEx, ConnectEx, Wine-side socket options) ---- */
+
+/* Accepts one connection (the listener's blocking mode decides whether it waits). */
+int afd_accept(HANDLE listener, HANDLE *accepted);
+/* WSAAccept's CF_DEFER: hands `accepted` back so the next accept returns it again. */
+int afd_defer_accept(HANDLE listener, HANDLE accepted);
+/*
+ * AcceptEx / ConnectEx as Wine's own asyncs: `ovl` serves as the IO_STATUS_BLOCK,
+ * so Wine completes it, signals ovl->hEvent and posts to the port itself.
+ * 0 when done at once, WSA_IO_PENDING, or an error.
+ */
+int afd_accept_into_async(HANDLE listener, HANDLE acceptor, void *buffer, DWORD recv_len, DWORD local_len,
+                          DWORD remote_len, OVERLAPPED *ovl);
+int afd_connect_async(HANDLE handle, const struct sockaddr *addr, int len, const void *data, DWORD data_len,
+                      OVERLAPPED *ovl);
+
+/* Socket options the Wine server keeps (it checks them itself, e.g. SO_REUSEADDR at bind). */
+enum afd_option
+{
+    AFD_OPT_ACCEPTCONN, AFD_OPT_ERROR, AFD_OPT_REUSEADDR, AFD_OPT_EXCLUSIVEADDRUSE, AFD_OPT_CONNECT_TIME,
+    AFD_OPT_RCVBUF, AFD_OPT_SNDBUF, AFD_OPT_LINGER, AFD_OPT_KEEPALIVE, AFD_OPT_OOBINLINE, AFD_OPT_BROADCAST,
+};
+int afd_get_option(HANDLE handle, enum afd_option option, void *value, ULONG len);
+int afd_set_option(HANDLE handle, enum afd_option option, const void *value, ULONG len);
+
+/* The AFD_POLL_* events `handle` reports right now, among `events` (a poll with no wait). */
+int afd_poll_now(HANDLE handle, int events, int *reported);

@@ -56,5 +56,6 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     table->lpWSPRecvFrom = wsp_recvfrom;
     table->lpWSPGetOverlappedResult = wsp_get_overlapped_result;
     table->lpWSPSelect = wsp_select;
+    table->lpWSPAccept = wsp_accept;
     return 0;
 }

@@ -1,8 +1,54 @@
 /* WSPSend, WSPSendTo, WSPRecv, WSPRecvFrom, WSPGetOverlappedResult over the transfer engine. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "provider_calls.h"
 #include "msg_io.h"
 #include "transfer_checks.h"
 #include "wine_afd.h"
+
+static ULONG buffers_total(const WSABUF *bufs, DWORD count)
+{
+    ULONG total = 0;
+    DWORD i;
+
+    for (i = 0; i < count; i++) total += bufs[i].len;
+    return total;
+}
+
+/*
+ * A blocking send on a stream returns once all of it went out, as on Windows;
+ * the host took `done` bytes of req so far: send the rest from a copy of the array.
+ */
+static int send_rest(struct socket_ctx *ctx, const struct msg_request *req, DWORD done)
+{
+    struct msg_request rest = *req;
+    WSABUF *bufs = malloc(req->count * sizeof(*bufs));
+    DWORD first = 0, sent = 0;
+    int error = 0;
+
+    if (!bufs) return WSAENOBUFS;
+    memcpy(bufs, req->bufs, req->count * sizeof(*bufs));
+    rest.bytes_out = &sent;
+    while (!error && first < req->count)
+    {
+        while (first < req->count && done >= bufs[first].len) done -= bufs[first++].len;
+        if (first == req->count) break;
+        bufs[first].buf += done;
+        bufs[first].len -= done;
+        rest.bufs = bufs + first;
+        rest.count = req->count - first;
+        if (!(error = msg_io_run(ctx, &rest))) *req->bytes_out += sent;
+        done = sent;
+    }
+    free(bufs);
+    return error;
+}
+
+static BOOL blocking_stream_send(const struct socket_ctx *ctx, const struct msg_request *req)
+{
+    return ctx->type == SOCK_STREAM && !ctx->nonblocking && !req->ovl && !req->routine;
+}
 
 int WSPAPI wsp_sendto(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD flags,
                       const struct sockaddr *to, int tolen, WSAOVERLAPPED *ovl,
@@ -17,8 +63,9 @@ int WSPAPI wsp_sendto(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD fl
     req.ovl = ovl;
     req.routine = routine;
     req.thread = thread;
-    if (!(error = check_send(ctx, &req)))
-        error = msg_io_run(ctx, &req);
+    if (!(error = check_send(ctx, &req)) && !(error = msg_io_run(ctx, &req)) && blocking_stream_send(ctx, &req) &&
+        *sent < buffers_total(bufs, count))
+        error = send_rest(ctx, &req, *sent);
     socket_release(ctx);
     return error ? wsp_fail(err, error) : 0;
 }

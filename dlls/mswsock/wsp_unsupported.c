@@ -4,13 +4,6 @@
  */
 #include "provider_calls.h"
 
-static SOCKET WSPAPI no_accept(SOCKET s, struct sockaddr *addr, int *len, LPCONDITIONPROC cond,
-                               DWORD_PTR data, int *err)
-{
-    *err = WSAEOPNOTSUPP;
-    return INVALID_SOCKET;
-}
-
 static INT WSPAPI no_address_to_string(SOCKADDR *addr, DWORD len, WSAPROTOCOL_INFOW *info, WCHAR *str,
                                        DWORD *str_len, int *err)
 {
@@ -69,7 +62,6 @@ static INT WSPAPI no_string_to_address(WCHAR *str, INT family, WSAPROTOCOL_INFOW
 
 void wsp_fill_unsupported(WSPPROC_TABLE *table)
 {
-    table->lpWSPAccept = no_accept;
     table->lpWSPAddressToString = no_address_to_string;
     table->lpWSPAsyncSelect = no_async_select;
     table->lpWSPCancelBlockingCall = no_cancel_blocking_call;

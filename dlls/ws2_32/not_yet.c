@@ -37,9 +37,6 @@ int WINAPI WSCInstallProviderAndChains(const LPGUID provider, const LPWSTR path,
 #endif
 
 /* Connections and sockets */
-NOT_YET(SOCKET, accept, (SOCKET s, struct sockaddr *addr, int *len), INVALID_SOCKET)
-NOT_YET(SOCKET, WSAAccept, (SOCKET s, struct sockaddr *addr, int *len, LPCONDITIONPROC condition,
-                            DWORD_PTR context), INVALID_SOCKET)
 NOT_YET(BOOL, WSAConnectByNameA, (SOCKET s, char *node, char *service, DWORD *local_len,
                                   struct sockaddr *local, DWORD *remote_len, struct sockaddr *remote,
                                   const PTIMEVAL timeout, WSAOVERLAPPED *reserved), FALSE)

@@ -113,3 +113,20 @@ int WINAPI shutdown(SOCKET s, int how)
     if (!table) return SOCKET_ERROR;
     return ws2_result(table->lpWSPShutdown(s, how, &error), &error);
 }
+
+SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC condition, DWORD_PTR data)
+{
+    const WSPPROC_TABLE *table = ws2_provider_for_socket(s);
+    SOCKET accepted;
+    int error;
+
+    if (!table) return INVALID_SOCKET;
+    accepted = table->lpWSPAccept(s, addr, addrlen, condition, data, &error);
+    if (accepted == INVALID_SOCKET) SetLastError(error);
+    return accepted;
+}
+
+SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+{
+    return WSAAccept(s, addr, addrlen, NULL, 0);
+}

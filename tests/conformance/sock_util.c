@@ -1,7 +1,5 @@
 /* Loopback socket pairs for the readiness tests. */
 #include <string.h>
-#include <winternl.h>
-#include <winioctl.h>
 
 #include "sock_util.h"
 
@@ -27,11 +25,13 @@ static SOCKET loopback_bound(int type, SOCKADDR_IN *addr)
     return s;
 }
 
-SOCKET tcp_listener(SOCKADDR_IN *addr)
+SOCKET listener_v4(SOCKADDR_IN *addr)
 {
-    SOCKET s = loopback_bound(SOCK_STREAM, addr);
+    SOCKADDR_STORAGE bound;
+    SOCKET s = tcp_listener(AF_INET, 0, &bound);
 
-    if (listen(s, 8)) fatal("listen failed: %d", WSAGetLastError());
+    if (s == INVALID_SOCKET) fatal("listener failed: %d", WSAGetLastError());
+    memcpy(addr, &bound, sizeof(*addr));
     return s;
 }
 
@@ -44,44 +44,17 @@ SOCKET tcp_connected(const SOCKADDR_IN *addr)
     return s;
 }
 
-/*
- * accept() may still be a stub in this build (it comes with another part of
- * issue 3): then take the connection with Wine's own accept request, which is
- * what accept will do, so the readiness tests can run on an accepted socket.
- */
-static SOCKET wine_accept(SOCKET listener)
-{
-    NTSTATUS (WINAPI *ioctl)(HANDLE, HANDLE, PIO_APC_ROUTINE, void *, IO_STATUS_BLOCK *, ULONG, void *, ULONG,
-                             void *, ULONG);
-    IO_STATUS_BLOCK io;
-    unsigned int handle = 0;
-
-    ioctl = (void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtDeviceIoControlFile");
-    if (ioctl(
-            (HANDLE)listener, NULL, NULL, NULL, &io,
-            CTL_CODE(FILE_DEVICE_NETWORK, 201, METHOD_BUFFERED, FILE_ANY_ACCESS) /* IOCTL_AFD_WINE_ACCEPT */,
-            NULL, 0, &handle, sizeof(handle)))
-        return INVALID_SOCKET;
-    return (SOCKET)(ULONG_PTR)handle;
-}
-
 SOCKET tcp_accept(SOCKET listener)
 {
     SOCKET s = accept(listener, NULL, NULL);
 
-    if (s == INVALID_SOCKET && WSAGetLastError() == WSAEOPNOTSUPP) s = wine_accept(listener);
     if (s == INVALID_SOCKET) fatal("accept failed: %d", WSAGetLastError());
     return s;
 }
 
-void tcp_pair(SOCKET *client, SOCKET *server)
+void connected_pair(SOCKET *client, SOCKET *server)
 {
-    SOCKADDR_IN addr;
-    SOCKET listener = tcp_listener(&addr);
-
-    *client = tcp_connected(&addr);
-    *server = tcp_accept(listener);
-    closesocket(listener);
+    if (!tcp_pair(AF_INET, 0, client, server)) fatal("TCP pair failed: %d", WSAGetLastError());
 }
 
 void udp_pair(SOCKET *a, SOCKET *b)

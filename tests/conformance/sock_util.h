@@ -3,18 +3,19 @@
 #define MSGSOCK_SOCK_UTIL_H
 
 #include "harness.h"
+#include "tcp_util.h"
 
 /* WSAStartup(2.2), fatal on failure. */
 void sock_startup(void);
 
 /* A TCP socket listening on 127.0.0.1 (port chosen by the system); its address in *addr. */
-SOCKET tcp_listener(SOCKADDR_IN *addr);
+SOCKET listener_v4(SOCKADDR_IN *addr);
 /* A TCP socket connected to `addr` (blocking connect). */
 SOCKET tcp_connected(const SOCKADDR_IN *addr);
 /* Accepts one connection from a listener that has one waiting. */
 SOCKET tcp_accept(SOCKET listener);
 /* A connected TCP pair on loopback. */
-void tcp_pair(SOCKET *client, SOCKET *server);
+void connected_pair(SOCKET *client, SOCKET *server);
 /* Two UDP sockets on 127.0.0.1 connected to each other. */
 void udp_pair(SOCKET *a, SOCKET *b);
 

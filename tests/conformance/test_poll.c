@@ -142,7 +142,7 @@ static void test_blocking_wait(void)
 static void test_tcp(void)
 {
     SOCKADDR_IN addr;
-    SOCKET listener = tcp_listener(&addr), client, server;
+    SOCKET listener = listener_v4(&addr), client, server;
     SHORT revents;
     char buf[8];
     int ret;
@@ -182,7 +182,7 @@ static void test_tcp(void)
 static void test_failed_connect(void)
 {
     SOCKADDR_IN addr;
-    SOCKET listener = tcp_listener(&addr), s;
+    SOCKET listener = listener_v4(&addr), s;
     SHORT revents;
     u_long on = 1;
     int ret;

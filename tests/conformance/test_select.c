@@ -162,7 +162,7 @@ static void test_apc_during_select(void)
 static void test_tcp(void)
 {
     SOCKADDR_IN addr;
-    SOCKET listener = tcp_listener(&addr), client, server;
+    SOCKET listener = listener_v4(&addr), client, server;
     fd_set r, w, e;
     char buf[8];
     int ret;
@@ -208,7 +208,7 @@ static void test_oob(void)
     fd_set e;
     int ret;
 
-    tcp_pair(&client, &server);
+    connected_pair(&client, &server);
     if (send(client, "!", 1, MSG_OOB) != 1)
     {
         skip("send(MSG_OOB) failed: %d", WSAGetLastError());
@@ -227,7 +227,7 @@ static void test_nonblocking_connect(void)
 {
     struct timeval timeout = { 10, 0 };
     SOCKADDR_IN addr;
-    SOCKET listener = tcp_listener(&addr), s;
+    SOCKET listener = listener_v4(&addr), s;
     u_long on = 1;
     fd_set w, e;
     int ret;

@@ -448,7 +448,7 @@ static int recv_checked(struct host_recvmsg_params *params, uint32_t in_flags)
     {
         m.msg.msg_iov = a.iov;
         m.msg.msg_iovlen = a.count;
-        err = recv_once(params->fd, &m, ws_flags_to_host(in_flags & WS_MSG_PEEK),
+        err = recv_once(params->fd, &m, ws_flags_to_host(in_flags & (WS_MSG_PEEK | WS_MSG_OOB)),
                         params->options, &ret);
     }
     iov_free(&a);

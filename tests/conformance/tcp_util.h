@@ -1,0 +1,17 @@
+/* Helpers for the connection tests: loopback listeners and connected TCP pairs. */
+#ifndef MSGSOCK_TCP_UTIL_H
+#define MSGSOCK_TCP_UTIL_H
+
+#include "harness.h"
+
+/* A TCP socket bound to 127.0.0.1 (or ::1), port 0, listening; its address in *bound. */
+SOCKET tcp_listener(int family, DWORD flags, SOCKADDR_STORAGE *bound);
+/* A client connected to `listener` (flags as WSASocketW's) and the accepted server side. */
+BOOL tcp_pair(int family, DWORD flags, SOCKET *client, SOCKET *server);
+/* Receives exactly len bytes (blocking socket); FALSE on error or early end of stream. */
+BOOL recv_all(SOCKET s, char *buf, int len);
+/* Checks that an API call failed with `expected` (SOCKET_ERROR / INVALID_SOCKET returns). */
+#define expect_failure(failed, expected, what) \
+    harness_expect_wsa_error(__FILE__, __LINE__, (failed) ? SOCKET_ERROR : 0, expected, what)
+
+#endif
