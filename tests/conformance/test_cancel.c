@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "msg_util.h"
+#include "tcp_util.h"
 
 /* A pending WSARecvMsg on the receiver into `data`, notified by ovl's event or `routine`. */
 static void post_recv(WSAOVERLAPPED *ovl, WSAMSG *msg, WSABUF *buf, char *data, ULONG len,
@@ -200,6 +201,44 @@ static void test_sio_flush(void)
     WSACloseEvent(ovl.hEvent);
 }
 
+/* SIO_FLUSH on a stream whose peer doesn't read: the sends left pending end with WSA_OPERATION_ABORTED. */
+static void test_sio_flush_sends(void)
+{
+    static char block[65536];
+    WSAOVERLAPPED ovl[64];
+    SOCKET client, server;
+    DWORD returned, bytes, flags, sent;
+    WSABUF buf = { sizeof(block), block };
+    int i, pending = -1, small = 4096, error;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server))
+    {
+        skip("no TCP pair: %d", WSAGetLastError());
+        return;
+    }
+    setsockopt(client, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof(small));
+    setsockopt(server, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof(small));
+    memset(ovl, 0, sizeof(ovl));
+    for (i = 0; i < 64 && pending < 0; i++)
+    {
+        ovl[i].hEvent = WSACreateEvent();
+        if (WSASend(client, &buf, 1, &sent, 0, &ovl[i], NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING)
+            pending = i;
+    }
+    ok(pending >= 0, "no send ever pended");
+    if (pending >= 0)
+    {
+        ok(!WSAIoctl(client, SIO_FLUSH, NULL, 0, NULL, 0, &returned, NULL, NULL), "SIO_FLUSH: %d", WSAGetLastError());
+        ok(WaitForSingleObject(ovl[pending].hEvent, 2000) == WAIT_OBJECT_0, "pending send not completed");
+        error = WSAGetOverlappedResult(client, &ovl[pending], &bytes, FALSE, &flags) ? 0 : WSAGetLastError();
+        /* "The overlapped operation has been canceled due to ... the execution of the SIO_FLUSH command" */
+        ok(error == WSA_OPERATION_ABORTED, "pending send after SIO_FLUSH: error %d", error);
+    }
+    for (i = 0; i < 64 && ovl[i].hEvent; i++) WSACloseEvent(ovl[i].hEvent);
+    closesocket(client);
+    closesocket(server);
+}
+
 struct exiting_args
 {
     WSAOVERLAPPED ovl;
@@ -251,6 +290,7 @@ void run_tests(void)
     test_cancel_io();
     test_cancel_routine_and_port();
     test_sio_flush();
+    test_sio_flush_sends();
     test_thread_exit();
 
     pair_close();
