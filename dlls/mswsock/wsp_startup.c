@@ -54,5 +54,6 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     table->lpWSPRecvFrom = wsp_recvfrom;
     table->lpWSPGetOverlappedResult = wsp_get_overlapped_result;
     table->lpWSPAccept = wsp_accept;
+    table->lpWSPDuplicateSocket = wsp_duplicate_socket;
     return 0;
 }
