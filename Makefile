@@ -35,6 +35,7 @@ UNIX_SRCS    := $(wildcard dlls/msgsock/unix/*.c)
 HARNESS_SRCS := tests/conformance/harness.c tests/conformance/msg_util.c tests/conformance/tcp_util.c
 CONF_TESTS   := $(basename $(notdir $(wildcard tests/conformance/test_*.c)))
 DEMO_SRCS    := demo/msgdemo.c
+EXAMPLES     := $(basename $(notdir $(wildcard examples/*.c)))
 
 all: $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
 
@@ -83,7 +84,13 @@ $(BUILD)/$(1)/tests/%.exe: $(BUILD)/$(1)/obj/tests/conformance/%.o $$(call $(1)_
 $(BUILD)/$(1)/msgdemo.exe: $$(call $(1)_OBJ,$(DEMO_SRCS))
 	$$($(1)_CC) -static-libgcc -o $$@ $$^ -lws2_32
 
-tests-$(1): $$(foreach t,$(CONF_TESTS),$(BUILD)/$(1)/tests/$$(t).exe) $(BUILD)/$(1)/msgdemo.exe
+# The example programs: ordinary Windows programs, linked like any other.
+$(BUILD)/$(1)/examples/%.exe: $(BUILD)/$(1)/obj/examples/%.o
+	@mkdir -p $$(@D)
+	$$($(1)_CC) -static-libgcc -o $$@ $$^ -lws2_32
+
+tests-$(1): $$(foreach t,$(CONF_TESTS),$(BUILD)/$(1)/tests/$$(t).exe) $(BUILD)/$(1)/msgdemo.exe \
+            $$(foreach e,$(EXAMPLES),$(BUILD)/$(1)/examples/$$(e).exe)
 
 -include $$(shell find $(BUILD)/$(1)/obj -name '*.d' 2>/dev/null)
 endef

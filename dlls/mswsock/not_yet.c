@@ -41,11 +41,6 @@ void WINAPI s_perror(const char *message);
 int WINAPI sethostname(const char *name, int len);
 
 /* Microsoft-specific extensions (also reached through WSAIoctl) */
-NOT_YET(BOOL, AcceptEx, (SOCKET listener, SOCKET acceptor, void *buffer, DWORD data_len, DWORD local_len,
-                         DWORD remote_len, DWORD *received, OVERLAPPED *overlapped), FALSE)
-NOT_YET_VOID(GetAcceptExSockaddrs, (void *buffer, DWORD data_len, DWORD local_len, DWORD remote_len,
-                                    struct sockaddr **local, int *local_size, struct sockaddr **remote,
-                                    int *remote_size))
 NOT_YET(BOOL, TransmitFile, (SOCKET s, HANDLE file, DWORD bytes, DWORD per_send, OVERLAPPED *overlapped,
                              TRANSMIT_FILE_BUFFERS *buffers, DWORD flags), FALSE)
 NOT_YET(int, WSARecvEx, (SOCKET s, char *buf, int len, int *flags), SOCKET_ERROR)

@@ -40,6 +40,8 @@ struct socket_ctx
     DWORD send_msg_size;    /* UDP_SEND_MSG_SIZE */
     struct io_queue queues[2];             /* [0] receive, [1] send */
     LONG refs;
+    int so_error;           /* SO_ERROR as an application set it */
+    LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */
@@ -50,6 +52,11 @@ struct socket_ctx *socket_find(SOCKET handle);      /* only sockets already know
 void socket_for_each(void (*fn)(struct socket_ctx *ctx, void *arg), void *arg);
 void socket_release(struct socket_ctx *ctx);
 void socket_unregister(SOCKET handle);
+/* Takes the socket's current host fd again if AcceptEx replaced it (fd_stale). */
+void socket_refresh_fd(struct socket_ctx *ctx);
+
+/* protocol_info.c: the WSAPROTOCOL_INFOW describing a socket of this kind. */
+void protocol_info_fill(int family, int type, int protocol, WSAPROTOCOL_INFOW *info);
 
 /* The upcall table ws2_32 handed to WSPStartup. */
 extern WSPUPCALLTABLE provider_upcalls;

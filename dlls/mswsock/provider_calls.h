@@ -54,6 +54,16 @@ int WSAAPI msgsock_WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout);
 SOCKET WSPAPI wsp_accept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC cond, DWORD_PTR data,
                          int *err);
 
+/* ext_connect.c: handed out for WSAID_CONNECTEX / WSAID_DISCONNECTEX (ext_accept.c: the AcceptEx exports) */
+BOOL WINAPI msgsock_ConnectEx(SOCKET s, const struct sockaddr *name, int namelen, void *data, DWORD data_len,
+                              DWORD *sent, OVERLAPPED *ovl);
+BOOL WINAPI msgsock_DisconnectEx(SOCKET s, OVERLAPPED *ovl, DWORD flags, DWORD reserved);
+
+/* wsp_duplicate.c */
+int WSPAPI wsp_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, int *err);
+/* WSASocket given WSADuplicateSocket's structure: the handle it carries. */
+SOCKET wsp_adopt_shared(const WSAPROTOCOL_INFOW *info, DWORD flags, int *err);
+
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);
 

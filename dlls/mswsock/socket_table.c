@@ -167,3 +167,13 @@ void socket_unregister(SOCKET handle)
     ReleaseSRWLockExclusive(&table_lock);
     socket_release(ctx);
 }
+
+void socket_refresh_fd(struct socket_ctx *ctx)
+{
+    int fd, old;
+
+    if (!InterlockedExchange(&ctx->fd_stale, 0)) return;
+    if (afd_host_fd((HANDLE)ctx->handle, &fd)) return;
+    old = InterlockedExchange((LONG *)&ctx->fd, fd);
+    close_host_fd(old);
+}

@@ -55,6 +55,8 @@ int check_send(struct socket_ctx *ctx, const struct msg_request *req)
 {
     int error;
 
+    socket_refresh_fd(ctx);   /* an AcceptEx target that got its connection */
+
     if ((error = check_common(req))) return error;
     if (req->to && (req->tolen < (int)sizeof(struct sockaddr) || !msgsock_readable(req->to, req->tolen)))
         return WSAEFAULT;
@@ -71,6 +73,8 @@ int check_send(struct socket_ctx *ctx, const struct msg_request *req)
 int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
 {
     int error;
+
+    socket_refresh_fd(ctx);   /* an AcceptEx target that got its connection */
 
     if ((error = check_common(req))) return error;
     if (req->from && (!req->fromlen || !msgsock_writable(req->fromlen, sizeof(int)) ||

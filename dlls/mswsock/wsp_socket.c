@@ -10,6 +10,8 @@ SOCKET WSPAPI wsp_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *info
     HANDLE handle;
     int error;
 
+    /* A structure from WSADuplicateSocket: "the same underlying socket" is shared. */
+    if (info && info->dwProviderReserved) return wsp_adopt_shared(info, flags, err);
     /* FROM_PROTOCOL_INFO (-1) takes the value from the protocol info, as documented. */
     if (info)
     {

@@ -1,17 +1,115 @@
 /*
- * WSPGetSockOpt / WSPSetSockOpt.  Options that shape the message path (which
- * control messages to deliver, coalescing, timeouts) live in the provider's
- * socket state; plain int options go to the host socket through the helper.
+ * WSPGetSockOpt / WSPSetSockOpt.  Each option has a value shape (how Windows
+ * reads and writes its optval and optlen) and a keeper: the provider's socket
+ * state (what shapes the message path), Wine's server (what it checks itself,
+ * such as SO_REUSEADDR at bind), or the host socket through the helper.
  */
+#include <string.h>
+
 #include "provider_calls.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
 #include "msgsock/ws_extra.h"
+#include "wine_afd.h"
 
 /* Maximum UDP payload: 65535 - IPv4 header (20) - UDP header (8); IPv6 has no header in the count. */
 #define MAX_UDP4_PAYLOAD 65507
 #define MAX_UDP6_PAYLOAD 65527
+
+/*
+ * Value shapes, as Windows treats optlen (Wine's conformance tests, run on Windows, show it):
+ * BOOL4: any length; reads up to 4 bytes as a BOOL; answers 4 bytes, or 1 if optlen < 4.
+ * BOOL1: a BOOLEAN: reads and answers 1 byte.
+ * SMALL: a small int (TTL, hop limit, TOS): like BOOL4, but a value over 255 is WSAEINVAL.
+ * DWORD4: a DWORD; optlen below 4 is WSAEFAULT.
+ */
+enum shape { BOOL4, BOOL1, SMALL, DWORD4, LINGER_STRUCT, INFO_A, INFO_W, MREQ };
+
+enum keeper { HOST, WINE, PROVIDER };
+
+struct option
+{
+    int level, name;
+    enum shape shape;
+    enum keeper keeper;
+    enum afd_option wine;       /* keeper WINE */
+};
+
+static const struct option options[] =
+{
+    { SOL_SOCKET, SO_DEBUG, BOOL4, HOST },
+    { SOL_SOCKET, SO_ACCEPTCONN, BOOL4, WINE, AFD_OPT_ACCEPTCONN },
+    { SOL_SOCKET, SO_REUSEADDR, BOOL4, WINE, AFD_OPT_REUSEADDR },
+    { SOL_SOCKET, SO_EXCLUSIVEADDRUSE, BOOL4, WINE, AFD_OPT_EXCLUSIVEADDRUSE },
+    { SOL_SOCKET, SO_KEEPALIVE, BOOL1, HOST },
+    { SOL_SOCKET, SO_DONTROUTE, BOOL1, HOST },
+    { SOL_SOCKET, SO_BROADCAST, BOOL4, HOST },
+    { SOL_SOCKET, SO_OOBINLINE, BOOL4, HOST },
+    { SOL_SOCKET, SO_DONTLINGER, BOOL4, PROVIDER },
+    { SOL_SOCKET, SO_LINGER, LINGER_STRUCT, PROVIDER },
+    { SOL_SOCKET, SO_SNDBUF, DWORD4, WINE, AFD_OPT_SNDBUF },
+    { SOL_SOCKET, SO_RCVBUF, DWORD4, WINE, AFD_OPT_RCVBUF },
+    { SOL_SOCKET, SO_ERROR, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_TYPE, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_CONNECT_TIME, DWORD4, WINE, AFD_OPT_CONNECT_TIME },
+    { SOL_SOCKET, SO_RCVTIMEO, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_SNDTIMEO, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_MAX_MSG_SIZE, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_PROTOCOL_INFOA, INFO_A, PROVIDER },
+    { SOL_SOCKET, SO_PROTOCOL_INFOW, INFO_W, PROVIDER },
+    { SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, DWORD4, PROVIDER },
+    { IPPROTO_TCP, TCP_NODELAY, BOOL1, HOST },
+    { IPPROTO_TCP, TCP_KEEPALIVE, DWORD4, HOST },
+    { IPPROTO_TCP, TCP_KEEPCNT, DWORD4, HOST },
+    { IPPROTO_TCP, TCP_KEEPINTVL, DWORD4, HOST },
+    { IPPROTO_IP, IP_TOS, SMALL, HOST },
+    { IPPROTO_IP, IP_TTL, SMALL, HOST },
+    { IPPROTO_IP, IP_MULTICAST_TTL, SMALL, HOST },
+    { IPPROTO_IP, IP_MULTICAST_LOOP, BOOL4, HOST },
+    { IPPROTO_IP, IP_MULTICAST_IF, DWORD4, HOST },
+    { IPPROTO_IP, IP_ADD_MEMBERSHIP, MREQ, HOST },
+    { IPPROTO_IP, IP_DROP_MEMBERSHIP, MREQ, HOST },
+    { IPPROTO_IP, IP_HDRINCL, BOOL4, HOST },
+    { IPPROTO_IP, IP_DONTFRAGMENT, BOOL4, HOST },
+    { IPPROTO_IP, IP_PKTINFO, DWORD4, PROVIDER },
+    { IPPROTO_IP, IP_RECVTOS, DWORD4, PROVIDER },
+    { IPPROTO_IP, IP_RECVECN, DWORD4, PROVIDER },
+    { IPPROTO_IP, IP_RECVTTL, DWORD4, PROVIDER },
+    { IPPROTO_IPV6, IPV6_UNICAST_HOPS, SMALL, HOST },
+    { IPPROTO_IPV6, IPV6_MULTICAST_HOPS, SMALL, HOST },
+    { IPPROTO_IPV6, IPV6_MULTICAST_LOOP, BOOL4, HOST },
+    { IPPROTO_IPV6, IPV6_MULTICAST_IF, DWORD4, HOST },
+    { IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, MREQ, HOST },
+    { IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, MREQ, HOST },
+    { IPPROTO_IPV6, IPV6_V6ONLY, BOOL1, HOST },
+    { IPPROTO_IPV6, IPV6_DONTFRAG, BOOL4, HOST },
+    { IPPROTO_IPV6, IPV6_TCLASS, DWORD4, HOST },
+    { IPPROTO_IPV6, IPV6_PKTINFO, DWORD4, PROVIDER },
+    { IPPROTO_IPV6, IPV6_RECVTCLASS, DWORD4, PROVIDER },
+    { IPPROTO_IPV6, IPV6_RECVECN, DWORD4, PROVIDER },
+    { IPPROTO_IPV6, IPV6_HOPLIMIT, DWORD4, PROVIDER },
+    { IPPROTO_UDP, UDP_SEND_MSG_SIZE, DWORD4, PROVIDER },
+    { IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, DWORD4, PROVIDER },
+};
+
+/* The levels there are; any other is WSAEINVAL ("level is not valid"), an unknown name WSAENOPROTOOPT. */
+static int find_option(int level, int name, const struct option **option)
+{
+    unsigned int i;
+
+    if (level != SOL_SOCKET && level != IPPROTO_IP && level != IPPROTO_IPV6 && level != IPPROTO_TCP &&
+        level != IPPROTO_UDP)
+        return WSAEINVAL;
+    for (i = 0; i < ARRAYSIZE(options); i++)
+    {
+        if (options[i].level != level || options[i].name != name) continue;
+        *option = &options[i];
+        return 0;
+    }
+    return WSAENOPROTOOPT;
+}
 
 /* The "want" bit a boolean receive option controls, or 0. */
 static DWORD want_bit(const struct socket_ctx *ctx, int level, int name)
@@ -39,60 +137,183 @@ static DWORD want_bit(const struct socket_ctx *ctx, int level, int name)
     return 0;
 }
 
-static int host_option(struct socket_ctx *ctx, BOOL set, int level, int name, void *value, int *len)
+static int host_option(struct socket_ctx *ctx, BOOL set, int level, int name, void *value, int len)
 {
-    struct host_sockopt_params params = { ctx->fd, set, level, name, value, *len };
+    struct host_sockopt_params params = { ctx->fd, set, level, name, value, len };
 
+    socket_refresh_fd(ctx);
+    params.fd = ctx->fd;
     if (ctx->fd < 0) return WSAENOPROTOOPT;
     if (msgsock_host_call(host_call_sockopt, &params)) return WSASYSCALLFAILURE;
-    if (!params.error && !set) *len = params.len;
     return params.error;
 }
 
-/* Windows takes BOOL and DWORD options as 4 bytes, but accepts a 1-byte value on set. */
-static DWORD read_value(const char *value, int len)
+/* ---- reading optval (set) and writing it (get) by shape ---- */
+
+static int read_value(const struct option *opt, const char *value, int len, DWORD *data)
 {
-    return len >= (int)sizeof(DWORD) ? *(const DWORD *)value : *(const BYTE *)value;
+    *data = 0;
+    switch (opt->shape)
+    {
+    case BOOL1:
+        *data = *(const BYTE *)value != 0;
+        return 0;
+    case BOOL4:
+    case SMALL:
+        memcpy(data, value, min(len, (int)sizeof(*data)));
+        if (opt->shape == BOOL4) *data = *data != 0;
+        /* "The value is ... 0 to 255": a larger TTL or hop limit is WSAEINVAL. */
+        else if (*data > 255) return WSAEINVAL;
+        return 0;
+    default:
+        if (len < (int)sizeof(DWORD)) return WSAEFAULT;
+        *data = *(const DWORD *)value;
+        return 0;
+    }
 }
 
-static int put_dword(char *value, int *len, DWORD data)
+static int write_value(const struct option *opt, char *value, int *len, DWORD data)
 {
+    if (opt->shape == BOOL1 || ((opt->shape == BOOL4 || opt->shape == SMALL) && *len < (int)sizeof(DWORD)))
+    {
+        *value = (char)data;
+        *len = 1;
+        return 0;
+    }
     if (*len < (int)sizeof(DWORD)) return WSAEFAULT;
-    *(DWORD *)value = data;
+    memcpy(value, &data, sizeof(data));
     *len = sizeof(DWORD);
     return 0;
 }
 
-static int get_option(struct socket_ctx *ctx, int level, int name, char *value, int *len)
-{
-    DWORD bit = want_bit(ctx, level, name);
+/* ---- options with their own handling ---- */
 
-    if (bit) return put_dword(value, len, !!(ctx->want_cmsgs & bit));
-    if (level == SOL_SOCKET)
+static int get_linger(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
+{
+    struct linger linger;
+    int error;
+
+    /* SO_LINGER and SO_DONTLINGER are for connection-oriented sockets only. */
+    if (ctx->type != SOCK_STREAM) return WSAENOPROTOOPT;
+    if (opt->shape == LINGER_STRUCT && *len < (int)sizeof(linger)) return WSAEFAULT;
+    if ((error = afd_get_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger)))) return error;
+    if (opt->shape != LINGER_STRUCT) return write_value(opt, value, len, !linger.l_onoff);
+    memcpy(value, &linger, sizeof(linger));
+    *len = sizeof(linger);
+    return 0;
+}
+
+static int set_linger(struct socket_ctx *ctx, const struct option *opt, const char *value, int len)
+{
+    struct linger linger;
+    DWORD data;
+    int error;
+
+    if (ctx->type != SOCK_STREAM) return WSAENOPROTOOPT;
+    if (opt->shape == LINGER_STRUCT)
     {
-        switch (name)
-        {
-        case SO_TYPE: return put_dword(value, len, ctx->type);
-        case SO_RCVTIMEO: return put_dword(value, len, ctx->recv_timeout);
-        case SO_SNDTIMEO: return put_dword(value, len, ctx->send_timeout);
-        case SO_MAX_MSG_SIZE:
-            if (ctx->type == SOCK_STREAM) return put_dword(value, len, ~0u);
-            return put_dword(value, len, ctx->family == AF_INET6 ? MAX_UDP6_PAYLOAD : MAX_UDP4_PAYLOAD);
-        }
+        if (len < (int)sizeof(linger)) return WSAEFAULT;
+        memcpy(&linger, value, sizeof(linger));
+        return afd_set_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger));
     }
-    if (level == IPPROTO_UDP)
+    /* SO_DONTLINGER: "Setting this option is equivalent to setting SO_LINGER with l_onoff set to zero." */
+    if ((error = read_value(opt, value, len, &data))) return error;
+    if ((error = afd_get_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger)))) return error;
+    linger.l_onoff = !data;
+    return afd_set_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger));
+}
+
+static int get_protocol_info(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
+{
+    int size = opt->shape == INFO_A ? sizeof(WSAPROTOCOL_INFOA) : sizeof(WSAPROTOCOL_INFOW);
+    WSAPROTOCOL_INFOW info;
+    WSAPROTOCOL_INFOA *infoa = (WSAPROTOCOL_INFOA *)value;
+
+    if (*len < size)
+    {
+        *len = size;   /* as Windows: the size needed */
+        return WSAEFAULT;
+    }
+    protocol_info_fill(ctx->family, ctx->type, ctx->protocol, &info);
+    if (opt->shape == INFO_W)
+    {
+        memcpy(value, &info, sizeof(info));
+        return 0;
+    }
+    memcpy(infoa, &info, FIELD_OFFSET(WSAPROTOCOL_INFOW, szProtocol));
+    WideCharToMultiByte(CP_ACP, 0, info.szProtocol, -1, infoa->szProtocol, sizeof(infoa->szProtocol), NULL, NULL);
+    return 0;
+}
+
+static int get_so_error(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
+{
+    int error = 0;
+
+    if (*len < (int)sizeof(DWORD)) return WSAEFAULT;
+    /* Wine's server answers with the pending error as a WSA code; else what the application set. */
+    if (afd_get_option((HANDLE)ctx->handle, AFD_OPT_ERROR, &error, sizeof(error)) || !error) error = ctx->so_error;
+    return write_value(opt, value, len, error);
+}
+
+/* ---- get ---- */
+
+static int provider_get(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
+{
+    DWORD bit = want_bit(ctx, opt->level, opt->name);
+
+    if (bit) return write_value(opt, value, len, !!(ctx->want_cmsgs & bit));
+    if (opt->level == IPPROTO_UDP)
     {
         if (ctx->type != SOCK_DGRAM) return WSAEINVAL;
-        if (name == UDP_SEND_MSG_SIZE) return put_dword(value, len, ctx->send_msg_size);
-        if (name == UDP_RECV_MAX_COALESCED_SIZE) return put_dword(value, len, ctx->max_coalesced);
+        if (opt->name == UDP_SEND_MSG_SIZE) return write_value(opt, value, len, ctx->send_msg_size);
+        return write_value(opt, value, len, ctx->max_coalesced);
     }
-    return host_option(ctx, FALSE, level, name, value, len);
+    switch (opt->name)
+    {
+    case SO_TYPE: return write_value(opt, value, len, ctx->type);
+    case SO_RCVTIMEO: return write_value(opt, value, len, ctx->recv_timeout);
+    case SO_SNDTIMEO: return write_value(opt, value, len, ctx->send_timeout);
+    case SO_MAX_MSG_SIZE:
+        if (ctx->type == SOCK_STREAM) return write_value(opt, value, len, ~0u);
+        return write_value(opt, value, len, ctx->family == AF_INET6 ? MAX_UDP6_PAYLOAD : MAX_UDP4_PAYLOAD);
+    case SO_ERROR: return get_so_error(ctx, opt, value, len);
+    case SO_LINGER:
+    case SO_DONTLINGER: return get_linger(ctx, opt, value, len);
+    case SO_PROTOCOL_INFOA:
+    case SO_PROTOCOL_INFOW: return get_protocol_info(ctx, opt, value, len);
+    }
+    return WSAENOPROTOOPT;   /* set-only options */
 }
+
+static int get_option(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
+{
+    DWORD data = 0;
+    int size = sizeof(data), error;
+
+    /* IP_HDRINCL: "This option is only supported for SOCK_RAW"; other sockets get WSAEINVAL. */
+    if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
+    if (opt->shape == MREQ) return WSAENOPROTOOPT;   /* membership is set-only */
+    switch (opt->keeper)
+    {
+    case PROVIDER:
+        return provider_get(ctx, opt, value, len);
+    case WINE:
+        if ((error = afd_get_option((HANDLE)ctx->handle, opt->wine, &data, sizeof(data)))) return error;
+        break;
+    case HOST:
+        if ((error = host_option(ctx, FALSE, opt->level, opt->name, &data, size))) return error;
+        break;
+    }
+    if (opt->shape == BOOL1 || opt->shape == BOOL4) data = data != 0;
+    return write_value(opt, value, len, data);
+}
+
+/* ---- set ---- */
 
 static int set_coalescing(struct socket_ctx *ctx, DWORD size)
 {
-    int on = size != 0, len = sizeof(on);
-    int error = host_option(ctx, TRUE, IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, &on, &len);
+    int on = size != 0;
+    int error = host_option(ctx, TRUE, IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, &on, sizeof(on));
 
     if (error) return error;
     ctx->max_coalesced = size;
@@ -101,9 +322,9 @@ static int set_coalescing(struct socket_ctx *ctx, DWORD size)
     return 0;
 }
 
-static int set_option(struct socket_ctx *ctx, int level, int name, const char *value, int len)
+static int provider_set(struct socket_ctx *ctx, const struct option *opt, DWORD data)
 {
-    DWORD bit = want_bit(ctx, level, name), data = read_value(value, len);
+    DWORD bit = want_bit(ctx, opt->level, opt->name);
 
     if (bit)
     {
@@ -111,27 +332,59 @@ static int set_option(struct socket_ctx *ctx, int level, int name, const char *v
         else ctx->want_cmsgs &= ~bit;
         return 0;
     }
-    if (level == SOL_SOCKET && name == SO_RCVTIMEO) { ctx->recv_timeout = data; return 0; }
-    if (level == SOL_SOCKET && name == SO_SNDTIMEO) { ctx->send_timeout = data; return 0; }
-    if (level == IPPROTO_UDP)
+    if (opt->level == IPPROTO_UDP)
     {
         if (ctx->type != SOCK_DGRAM) return WSAEINVAL;
-        if (name == UDP_SEND_MSG_SIZE) { ctx->send_msg_size = data; return 0; }
-        if (name == UDP_RECV_MAX_COALESCED_SIZE) return set_coalescing(ctx, data);
+        if (opt->name == UDP_SEND_MSG_SIZE) { ctx->send_msg_size = data; return 0; }
+        return set_coalescing(ctx, data);
     }
-    return host_option(ctx, TRUE, level, name, (void *)value, &len);
+    switch (opt->name)
+    {
+    case SO_RCVTIMEO: ctx->recv_timeout = data; return 0;
+    case SO_SNDTIMEO: ctx->send_timeout = data; return 0;
+    case SO_ERROR: ctx->so_error = data; return 0;
+    /* After AcceptEx / ConnectEx: the socket now has its connection (and, for AcceptEx, a new host fd). */
+    case SO_UPDATE_ACCEPT_CONTEXT:
+    case SO_UPDATE_CONNECT_CONTEXT:
+        socket_refresh_fd(ctx);
+        ctx->bound = TRUE;
+        return 0;
+    }
+    return WSAENOPROTOOPT;   /* get-only options */
+}
+
+static int set_option(struct socket_ctx *ctx, const struct option *opt, const char *value, int len)
+{
+    DWORD data;
+    int error;
+
+    if (opt->name == SO_LINGER || opt->name == SO_DONTLINGER) return opt->level == SOL_SOCKET ?
+        set_linger(ctx, opt, value, len) : WSAENOPROTOOPT;
+    if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
+    if (opt->shape == MREQ) return host_option(ctx, TRUE, opt->level, opt->name, (void *)value, len);
+    if (opt->shape == INFO_A || opt->shape == INFO_W) return WSAENOPROTOOPT;
+    if ((error = read_value(opt, value, len, &data))) return error;
+    switch (opt->keeper)
+    {
+    case PROVIDER: return provider_set(ctx, opt, data);
+    case WINE: return afd_set_option((HANDLE)ctx->handle, opt->wine, &data, sizeof(data));
+    case HOST: return host_option(ctx, TRUE, opt->level, opt->name, &data, sizeof(data));
+    }
+    return WSAENOPROTOOPT;
 }
 
 int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, int *err)
 {
     struct socket_ctx *ctx = socket_lookup(s);
+    const struct option *opt;
     int error;
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
-    if (!len || !msgsock_writable(len, sizeof(*len)) || !msgsock_writable(value, *len) || !value)
+    /* WSAEFAULT: "... the value pointed to by the optlen parameter is too small." */
+    if (!len || !msgsock_writable(len, sizeof(*len)) || *len <= 0 || !value || !msgsock_writable(value, *len))
         error = WSAEFAULT;
-    else
-        error = get_option(ctx, level, name, value, len);
+    else if (!(error = find_option(level, name, &opt)))
+        error = get_option(ctx, opt, value, len);
     socket_release(ctx);
     return error ? wsp_fail(err, error) : 0;
 }
@@ -139,13 +392,21 @@ int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, 
 int WSPAPI wsp_setsockopt(SOCKET s, int level, int name, const char *value, int len, int *err)
 {
     struct socket_ctx *ctx = socket_lookup(s);
+    const struct option *opt;
     int error;
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
-    if (!value || len <= 0 || !msgsock_readable(value, len))
+    /* "WSAEFAULT: optval is not in a valid part of the process address space or optlen is too small." */
+    if (!value || len < 0 || !msgsock_readable(value, len ? len : 1))
         error = WSAEFAULT;
+    else if ((error = find_option(level, name, &opt)))
+        ;
+    else if (!len && !(level == SOL_SOCKET && opt->shape == BOOL4))
+        error = WSAEFAULT;
+    else if (!len)
+        error = 0;   /* Windows takes an empty BOOL of SOL_SOCKET and changes nothing */
     else
-        error = set_option(ctx, level, name, value, len);
+        error = set_option(ctx, opt, value, len);
     socket_release(ctx);
     return error ? wsp_fail(err, error) : 0;
 }

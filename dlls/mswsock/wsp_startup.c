@@ -57,5 +57,6 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     table->lpWSPGetOverlappedResult = wsp_get_overlapped_result;
     table->lpWSPSelect = wsp_select;
     table->lpWSPAccept = wsp_accept;
+    table->lpWSPDuplicateSocket = wsp_duplicate_socket;
     return 0;
 }

@@ -21,11 +21,6 @@ static int WSPAPI no_cancel_blocking_call(int *err)
     return wsp_fail(err, WSAEOPNOTSUPP);
 }
 
-static int WSPAPI no_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, int *err)
-{
-    return wsp_fail(err, WSAEOPNOTSUPP);
-}
-
 static int WSPAPI no_enum_network_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events, int *err)
 {
     return wsp_fail(err, WSAEOPNOTSUPP);
@@ -65,7 +60,6 @@ void wsp_fill_unsupported(WSPPROC_TABLE *table)
     table->lpWSPAddressToString = no_address_to_string;
     table->lpWSPAsyncSelect = no_async_select;
     table->lpWSPCancelBlockingCall = no_cancel_blocking_call;
-    table->lpWSPDuplicateSocket = no_duplicate_socket;
     table->lpWSPEnumNetworkEvents = no_enum_network_events;
     table->lpWSPEventSelect = no_event_select;
     table->lpWSPGetQOSByName = no_get_qos_by_name;

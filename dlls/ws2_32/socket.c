@@ -130,3 +130,25 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 {
     return WSAAccept(s, addr, addrlen, NULL, 0);
 }
+
+int WINAPI WSADuplicateSocketW(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info)
+{
+    const WSPPROC_TABLE *table = ws2_provider_for_socket(s);
+    int error;
+
+    if (!table) return SOCKET_ERROR;
+    return ws2_result(table->lpWSPDuplicateSocket(s, pid, info, &error), &error);
+}
+
+int WINAPI WSADuplicateSocketA(SOCKET s, DWORD pid, WSAPROTOCOL_INFOA *info)
+{
+    WSAPROTOCOL_INFOW infow;
+
+    if (!ws2_check_started()) return SOCKET_ERROR;
+    if (!info || !msgsock_writable(info, sizeof(*info))) return ws2_fail(WSAEFAULT);
+    if (WSADuplicateSocketW(s, pid, &infow)) return SOCKET_ERROR;
+    /* The structures differ only in the trailing protocol name. */
+    memcpy(info, &infow, FIELD_OFFSET(WSAPROTOCOL_INFOW, szProtocol));
+    WideCharToMultiByte(CP_ACP, 0, infow.szProtocol, -1, info->szProtocol, sizeof(info->szProtocol), NULL, NULL);
+    return 0;
+}

@@ -17,6 +17,18 @@
 #ifndef IPV6_RECVECN
 #define IPV6_RECVECN 50
 #endif
+#ifndef TCP_KEEPALIVE
+#define TCP_KEEPALIVE 3
+#endif
+#ifndef TCP_KEEPCNT
+#define TCP_KEEPCNT 16
+#endif
+#ifndef TCP_KEEPINTVL
+#define TCP_KEEPINTVL 17
+#endif
+#ifndef IPV6_DONTFRAG
+#define IPV6_DONTFRAG 14
+#endif
 #ifndef UDP_SEND_MSG_SIZE
 #define UDP_SEND_MSG_SIZE 2
 #endif

@@ -211,4 +211,22 @@ int ws_flags_to_host(uint32_t win_flags);
  */
 int ws_sockopt_to_host(int ws_level, int ws_name, int *level, int *name);
 
+/* How an option's value crosses: a plain int, a structure of the same layout on both sides, or translated. */
+enum ws_optval
+{
+    WS_OPTVAL_INT,
+    WS_OPTVAL_STRUCT,   /* ip_mreq / ipv6_mreq: copied as is, `size` bytes */
+    WS_OPTVAL_PMTU,     /* IP_DONTFRAGMENT (BOOL) <-> IP_MTU_DISCOVER (IP_PMTUDISC_DO / _DONT) */
+};
+
+struct ws_sockopt_host
+{
+    int level, name;
+    enum ws_optval kind;
+    int size;           /* WS_OPTVAL_STRUCT */
+};
+
+/* Win32 (level, name) -> the host option and how its value crosses; WSAENOPROTOOPT if none. */
+int ws_sockopt_lookup(int ws_level, int ws_name, struct ws_sockopt_host *host);
+
 #endif /* MSGSOCK_WSCODEC_H */

@@ -1,5 +1,6 @@
 /* Host-side socket set-up, options and close for the PE side's sockets. */
 #include <errno.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -30,13 +31,42 @@ int32_t host_close(void *args)
     return 0;
 }
 
+/* A structure laid out alike on both sides (ip_mreq, ipv6_mreq): set only, as on Windows. */
+static int struct_option(const struct host_sockopt_params *params, const struct ws_sockopt_host *host)
+{
+    if (!params->set) return WS_WSAENOPROTOOPT;
+    if (params->len < host->size) return WS_WSAEFAULT;
+    if (setsockopt(params->fd, host->level, host->name, params->value, host->size) < 0)
+        return ws_errno_to_wsa(errno);
+    return 0;
+}
+
+/* IP_DONTFRAGMENT: a BOOL on Windows, a path-MTU discovery mode on the host. */
+static int to_host_value(const struct ws_sockopt_host *host, int value)
+{
+    if (host->kind == WS_OPTVAL_PMTU) return value ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT;
+    return value;
+}
+
+static int from_host_value(const struct ws_sockopt_host *host, int value)
+{
+    if (host->kind == WS_OPTVAL_PMTU) return value == IP_PMTUDISC_DO || value == IP_PMTUDISC_PROBE;
+    return value;
+}
+
 int32_t host_sockopt(void *args)
 {
     struct host_sockopt_params *params = args;
-    int level, name, value;
-    socklen_t len = sizeof(value);
+    struct ws_sockopt_host host;
+    socklen_t len = sizeof(int);
+    int value;
 
-    if ((params->error = ws_sockopt_to_host(params->level, params->name, &level, &name))) return 0;
+    if ((params->error = ws_sockopt_lookup(params->level, params->name, &host))) return 0;
+    if (host.kind == WS_OPTVAL_STRUCT)
+    {
+        params->error = struct_option(params, &host);
+        return 0;
+    }
     if (params->len < (int32_t)sizeof(int))
     {
         /* Windows accepts a 1-byte BOOL-style value for setsockopt; getsockopt needs an int. */
@@ -47,16 +77,19 @@ int32_t host_sockopt(void *args)
 
     if (params->set)
     {
-        if (setsockopt(params->fd, level, name, &value, sizeof(value)) < 0)
+        value = to_host_value(&host, value);
+        if (setsockopt(params->fd, host.level, host.name, &value, sizeof(value)) < 0)
             params->error = ws_errno_to_wsa(errno);
         return 0;
     }
-    if (getsockopt(params->fd, level, name, &value, &len) < 0)
+    if (getsockopt(params->fd, host.level, host.name, &value, &len) < 0)
     {
         params->error = ws_errno_to_wsa(errno);
         return 0;
     }
-    *(int *)params->value = value;
+    /* Some host options (IP_MULTICAST_LOOP/TTL on some kernels) answer with a byte. */
+    if (len == 1) value = *(unsigned char *)&value;
+    *(int *)params->value = from_host_value(&host, value);
     params->len = sizeof(int);
     return 0;
 }
