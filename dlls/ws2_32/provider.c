@@ -227,7 +227,8 @@ SOCKET ws2_provider_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *in
     if ((entry = choose_entry(catalog, af, type, protocol, info)))
     {
         chosen = entry->info;
-        info = &chosen;
+        /* The caller's own structure goes to the provider as given (WSADuplicateSocket's carries a handle). */
+        if (!info) info = &chosen;
     }
     if (entry && entry->info.ProtocolChain.ChainLen > 1)
     {

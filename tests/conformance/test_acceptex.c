@@ -42,21 +42,21 @@ static void test_accept_ex_errors(SOCKET listener)
     SOCKADDR_IN sin = { 0 };
     DWORD bytes;
 
-    expect_wsa_error(!accept_ex((SOCKET)0xdead0, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAENOTSOCK,
+    expect_failure(!accept_ex((SOCKET)0xdead0, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAENOTSOCK,
                      "AcceptEx, listener not a socket");
-    expect_wsa_error(!accept_ex(listener, (SOCKET)0xdead0, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAENOTSOCK,
+    expect_failure(!accept_ex(listener, (SOCKET)0xdead0, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAENOTSOCK,
                      "AcceptEx, acceptor not a socket");
     /* dwLocalAddressLength: "at least 16 bytes more than the maximum address length". */
-    expect_wsa_error(!accept_ex(listener, acceptor, buf, 0, sizeof(SOCKADDR_IN), ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
+    expect_failure(!accept_ex(listener, acceptor, buf, 0, sizeof(SOCKADDR_IN), ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
                      "AcceptEx, local address slot too small");
     /* The listening socket must listen. */
-    expect_wsa_error(!accept_ex(idle, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
+    expect_failure(!accept_ex(idle, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
                      "AcceptEx on a socket that does not listen");
     /* sAcceptSocket "must not be bound or connected". */
     sin.sin_family = AF_INET;
     sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     bind(idle, (SOCKADDR *)&sin, sizeof(sin));
-    expect_wsa_error(!accept_ex(listener, idle, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
+    expect_failure(!accept_ex(listener, idle, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
                      "AcceptEx into a bound socket");
     ok(!accept_ex(listener, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, NULL), "AcceptEx without OVERLAPPED fails");
     closesocket(acceptor);
@@ -159,17 +159,17 @@ static void test_connect_ex(SOCKET listener, const SOCKADDR_STORAGE *addr)
 
     ovl.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
     /* WSAEINVAL: "The parameter s is an unbound or a listening socket." */
-    expect_wsa_error(!connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl), WSAEINVAL,
+    expect_failure(!connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl), WSAEINVAL,
                      "ConnectEx unbound");
-    expect_wsa_error(!connect_ex(listener, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl),
+    expect_failure(!connect_ex(listener, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl),
                      WSAEINVAL, "ConnectEx on a listener");
-    expect_wsa_error(!connect_ex((SOCKET)0xdead0, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl),
+    expect_failure(!connect_ex((SOCKET)0xdead0, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl),
                      WSAENOTSOCK, "ConnectEx not a socket");
     closesocket(s);
     s = bound_socket();
     /* WSAEFAULT: name, lpSendBuffer or lpOverlapped not valid. */
-    expect_wsa_error(!connect_ex(s, NULL, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl), WSAEFAULT, "ConnectEx NULL name");
-    expect_wsa_error(!connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, NULL), WSAEFAULT,
+    expect_failure(!connect_ex(s, NULL, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl), WSAEFAULT, "ConnectEx NULL name");
+    expect_failure(!connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, NULL), WSAEFAULT,
                      "ConnectEx NULL overlapped");
 
     /* With first data: "lpSendBuffer ... transferred after the connection is established". */
@@ -183,11 +183,11 @@ static void test_connect_ex(SOCKET listener, const SOCKADDR_STORAGE *addr)
     ok(recv_all(server, buf, 5) && !memcmp(buf, "first", 5), "server got the first data");
     ok(send(s, "next", 4, 0) == 4 && recv_all(server, buf, 4), "send after ConnectEx");
     /* Connecting a connected socket: WSAEISCONN. */
-    expect_wsa_error(!connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl), WSAEISCONN,
+    expect_failure(!connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl), WSAEISCONN,
                      "ConnectEx twice");
 
     /* DisconnectEx: "dwReserved ... must be zero"; then the peer sees the end of the stream. */
-    expect_wsa_error(!disconnect_ex(s, NULL, 0, 1), WSAEINVAL, "DisconnectEx reserved 1");
+    expect_failure(!disconnect_ex(s, NULL, 0, 1), WSAEINVAL, "DisconnectEx reserved 1");
     ResetEvent(ovl.hEvent);
     ok(disconnect_ex(s, &ovl, 0, 0) || WSAGetLastError() == ERROR_IO_PENDING, "DisconnectEx: %d", WSAGetLastError());
     ok(WaitForSingleObject(ovl.hEvent, 5000) == WAIT_OBJECT_0, "DisconnectEx event");

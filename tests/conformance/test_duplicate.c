@@ -36,13 +36,13 @@ static void test_errors(SOCKET s)
 {
     WSAPROTOCOL_INFOW info;
 
-    expect_wsa_error(WSADuplicateSocketW((SOCKET)0xdead0, GetCurrentProcessId(), &info) == SOCKET_ERROR,
+    expect_failure(WSADuplicateSocketW((SOCKET)0xdead0, GetCurrentProcessId(), &info) == SOCKET_ERROR,
                      WSAENOTSOCK, "not a socket");
     /* WSAEFAULT: "The lpProtocolInfo parameter is not a valid part of the user address space." */
-    expect_wsa_error(WSADuplicateSocketW(s, GetCurrentProcessId(), NULL) == SOCKET_ERROR, WSAEFAULT, "NULL info");
-    expect_wsa_error(WSADuplicateSocketA(s, GetCurrentProcessId(), NULL) == SOCKET_ERROR, WSAEFAULT, "NULL info (A)");
+    expect_failure(WSADuplicateSocketW(s, GetCurrentProcessId(), NULL) == SOCKET_ERROR, WSAEFAULT, "NULL info");
+    expect_failure(WSADuplicateSocketA(s, GetCurrentProcessId(), NULL) == SOCKET_ERROR, WSAEFAULT, "NULL info (A)");
     /* WSAEINVAL: "one of the specified parameters was invalid" - no such process. */
-    expect_wsa_error(WSADuplicateSocketW(s, 0xfffffff0, &info) == SOCKET_ERROR, WSAEINVAL, "no such process");
+    expect_failure(WSADuplicateSocketW(s, 0xfffffff0, &info) == SOCKET_ERROR, WSAEINVAL, "no such process");
 }
 
 static void test_same_process(void)

@@ -36,40 +36,40 @@ static void test_errors(void)
     int len = sizeof(value);
 
     /* WSAENOTSOCK: "The descriptor is not a socket." */
-    expect_wsa_error(getsockopt((SOCKET)0xdead0, SOL_SOCKET, SO_TYPE, (char *)&value, &len) == SOCKET_ERROR,
+    expect_failure(getsockopt((SOCKET)0xdead0, SOL_SOCKET, SO_TYPE, (char *)&value, &len) == SOCKET_ERROR,
                      WSAENOTSOCK, "getsockopt not a socket");
     /* WSAEINVAL: "level is not valid". */
-    expect_wsa_error(setsockopt(s, 0x8000, SO_RCVTIMEO, (char *)&value, sizeof(value)) == SOCKET_ERROR, WSAEINVAL,
+    expect_failure(setsockopt(s, 0x8000, SO_RCVTIMEO, (char *)&value, sizeof(value)) == SOCKET_ERROR, WSAEINVAL,
                      "set bad level");
-    expect_wsa_error(getsockopt(s, -1, SO_RCVTIMEO, (char *)&value, &len) == SOCKET_ERROR, WSAEINVAL,
+    expect_failure(getsockopt(s, -1, SO_RCVTIMEO, (char *)&value, &len) == SOCKET_ERROR, WSAEINVAL,
                      "get bad level");
     /* WSAENOPROTOOPT: "The option is unknown or unsupported". */
-    expect_wsa_error(setsockopt(s, SOL_SOCKET, 0x7777, (char *)&value, sizeof(value)) == SOCKET_ERROR,
+    expect_failure(setsockopt(s, SOL_SOCKET, 0x7777, (char *)&value, sizeof(value)) == SOCKET_ERROR,
                      WSAENOPROTOOPT, "set unknown option");
-    expect_wsa_error(getsockopt(s, IPPROTO_TCP, 0x7777, (char *)&value, &len) == SOCKET_ERROR, WSAENOPROTOOPT,
+    expect_failure(getsockopt(s, IPPROTO_TCP, 0x7777, (char *)&value, &len) == SOCKET_ERROR, WSAENOPROTOOPT,
                      "get unknown option");
     /* WSAEFAULT: "optval ... not in a valid part of the process address space or optlen ... too small". */
-    expect_wsa_error(setsockopt(s, SOL_SOCKET, SO_LINGER, NULL, sizeof(LINGER)) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(setsockopt(s, SOL_SOCKET, SO_LINGER, NULL, sizeof(LINGER)) == SOCKET_ERROR, WSAEFAULT,
                      "set NULL optval");
-    expect_wsa_error(setsockopt(s, SOL_SOCKET, SO_DONTROUTE, (char *)1, 1) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(setsockopt(s, SOL_SOCKET, SO_DONTROUTE, (char *)1, 1) == SOCKET_ERROR, WSAEFAULT,
                      "set optval 1");
-    expect_wsa_error(getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&value, NULL) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&value, NULL) == SOCKET_ERROR, WSAEFAULT,
                      "get NULL optlen");
     len = 0;
-    expect_wsa_error(getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&value, &len) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&value, &len) == SOCKET_ERROR, WSAEFAULT,
                      "get optlen 0");
     len = 1;
-    expect_wsa_error(getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&value, &len) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&value, &len) == SOCKET_ERROR, WSAEFAULT,
                      "get SO_ERROR optlen 1");
-    expect_wsa_error(setsockopt(s, SOL_SOCKET, SO_RCVBUF, (char *)&value, 2) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(setsockopt(s, SOL_SOCKET, SO_RCVBUF, (char *)&value, 2) == SOCKET_ERROR, WSAEFAULT,
                      "set SO_RCVBUF optlen 2");
-    expect_wsa_error(setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (char *)&value, 0) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (char *)&value, 0) == SOCKET_ERROR, WSAEFAULT,
                      "set TCP_NODELAY optlen 0");
     /* IP_HDRINCL: "only for SOCK_RAW" - other sockets: WSAEINVAL. */
-    expect_wsa_error(setsockopt(s, IPPROTO_IP, IP_HDRINCL, (char *)&value, sizeof(value)) == SOCKET_ERROR,
+    expect_failure(setsockopt(s, IPPROTO_IP, IP_HDRINCL, (char *)&value, sizeof(value)) == SOCKET_ERROR,
                      WSAEINVAL, "IP_HDRINCL on TCP");
     len = sizeof(value);
-    expect_wsa_error(getsockopt(s, IPPROTO_IP, IP_HDRINCL, (char *)&value, &len) == SOCKET_ERROR, WSAEINVAL,
+    expect_failure(getsockopt(s, IPPROTO_IP, IP_HDRINCL, (char *)&value, &len) == SOCKET_ERROR, WSAEINVAL,
                      "get IP_HDRINCL on TCP");
     closesocket(s);
 }
@@ -115,7 +115,7 @@ static void test_lengths(void)
     ok(get_dword(s, IPPROTO_IP, IP_MULTICAST_TTL, &len) == 0x0b, "IP_MULTICAST_TTL from 2 bytes");
     /* "IP_TTL ... 0 to 255": 0x100 is refused. */
     value = 0x100;
-    expect_wsa_error(setsockopt(s, IPPROTO_IP, IP_TTL, (char *)&value, 4) == SOCKET_ERROR, WSAEINVAL, "IP_TTL 256");
+    expect_failure(setsockopt(s, IPPROTO_IP, IP_TTL, (char *)&value, 4) == SOCKET_ERROR, WSAEINVAL, "IP_TTL 256");
     closesocket(s);
     closesocket(t);
 }
@@ -166,7 +166,7 @@ static void test_values(void)
     len = sizeof(linger);
     ok(!getsockopt(t, SOL_SOCKET, SO_LINGER, (char *)&linger, &len) && !linger.l_onoff, "SO_DONTLINGER clears l_onoff");
     /* "SO_LINGER ... not supported on datagram sockets": WSAENOPROTOOPT. */
-    expect_wsa_error(setsockopt(u, SOL_SOCKET, SO_LINGER, (char *)&linger, sizeof(linger)) == SOCKET_ERROR,
+    expect_failure(setsockopt(u, SOL_SOCKET, SO_LINGER, (char *)&linger, sizeof(linger)) == SOCKET_ERROR,
                      WSAENOPROTOOPT, "SO_LINGER on UDP");
 
     /* SO_ACCEPTCONN: "whether the socket is in listening mode". */
@@ -279,7 +279,7 @@ static void test_linger_reset(void)
     ok(!setsockopt(client, SOL_SOCKET, SO_LINGER, (char *)&abortive, sizeof(abortive)), "abortive linger");
     closesocket(client);
     Sleep(50);
-    expect_wsa_error(recv(server, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAECONNRESET, "recv after abortive close");
+    expect_failure(recv(server, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAECONNRESET, "recv after abortive close");
     closesocket(server);
 }
 
@@ -300,7 +300,7 @@ static void test_protocol_info(void)
     s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
     len = sizeof(infoa) / 2;
     /* Too small: WSAEFAULT, with the size needed in optlen. */
-    expect_wsa_error(getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOA, (char *)&infoa, &len) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOA, (char *)&infoa, &len) == SOCKET_ERROR, WSAEFAULT,
                      "SO_PROTOCOL_INFOA too small");
     ok(len == sizeof(infoa), "size needed: %d", len);
     closesocket(s);
@@ -380,7 +380,7 @@ static void test_multicast(void)
         return;
     }
     /* struct ip_mreq is required: a shorter optval is WSAEFAULT. */
-    expect_wsa_error(setsockopt(rx, IPPROTO_IP, IP_ADD_MEMBERSHIP, (char *)&mreq, 4) == SOCKET_ERROR, WSAEFAULT,
+    expect_failure(setsockopt(rx, IPPROTO_IP, IP_ADD_MEMBERSHIP, (char *)&mreq, 4) == SOCKET_ERROR, WSAEFAULT,
                      "IP_ADD_MEMBERSHIP, 4 bytes");
     setsockopt(tx, IPPROTO_IP, IP_MULTICAST_IF, (char *)&mreq.imr_interface, sizeof(mreq.imr_interface));
     setsockopt(tx, IPPROTO_IP, IP_MULTICAST_LOOP, (char *)&on, sizeof(on));
