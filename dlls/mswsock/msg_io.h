@@ -34,4 +34,7 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
 /* Aborts every pending request of a closing socket with WSA_OPERATION_ABORTED. */
 void msg_io_abort_socket(struct socket_ctx *ctx);
 
+/* wsp_events.c: after a send or receive msgsock made itself, what Wine's server would re-enable. */
+void events_after_transfer(struct socket_ctx *ctx, BOOL is_send, DWORD flags, int error);
+
 #endif

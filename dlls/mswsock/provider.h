@@ -40,6 +40,7 @@ struct socket_ctx
     DWORD send_msg_size;    /* UDP_SEND_MSG_SIZE */
     struct io_queue queues[2];             /* [0] receive, [1] send */
     LONG refs;
+    BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */

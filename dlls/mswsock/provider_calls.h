@@ -51,6 +51,11 @@ int WSPAPI wsp_select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *excep
 /* the function handed out for WSAID_WSAPOLL */
 int WSAAPI msgsock_WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout);
 
+/* wsp_events.c */
+int WSPAPI wsp_event_select(SOCKET s, WSAEVENT event, LONG mask, int *err);
+int WSPAPI wsp_enum_network_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events, int *err);
+int WSPAPI wsp_async_select(SOCKET s, HWND hwnd, unsigned int msg, LONG mask, int *err);
+
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);
 

@@ -540,3 +540,25 @@ int afd_at_mark(HANDLE handle, BOOL *at_mark)
     *at_mark = !!value;
     return error;
 }
+
+#define IOCTL_AFD_WINE_SENDMSG         WINE_CODE(206)
+
+struct afd_sendmsg_params
+{
+    const struct sockaddr *addr;
+    unsigned int addr_len;
+    unsigned int ws_flags;
+    int force_async;
+    unsigned int count;
+    const WSABUF *buffers;
+};
+
+int afd_rearm_write(HANDLE handle)
+{
+    /* The host's sendmsg faults on the address before queuing a byte (EFAULT, or EAGAIN when full). */
+    WSABUF buf = { 1, NULL };
+    struct afd_sendmsg_params params = { NULL, 0, 0, 0, 1, &buf };
+
+    /* Wine's send_socket request clears "FD_WRITE reported" when the send fails. */
+    return afd_ioctl(handle, IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, NULL);
+}

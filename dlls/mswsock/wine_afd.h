@@ -94,3 +94,8 @@ int afd_message_select(HANDLE handle, HWND window, UINT message, LONG mask);
 int afd_rearm_read(HANDLE handle, BOOL oob);
 /* SIOCATMARK through IOCTL_AFD_WINE_SIOCATMARK. */
 int afd_at_mark(HANDLE handle, BOOL *at_mark);
+/*
+ * Lets the server re-enable FD_WRITE after msgsock's own send said "would
+ * block": a Wine send that fails without sending (unreadable buffer).
+ */
+int afd_rearm_write(HANDLE handle);

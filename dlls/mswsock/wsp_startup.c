@@ -54,5 +54,8 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     table->lpWSPRecvFrom = wsp_recvfrom;
     table->lpWSPGetOverlappedResult = wsp_get_overlapped_result;
     table->lpWSPSelect = wsp_select;
+    table->lpWSPEventSelect = wsp_event_select;
+    table->lpWSPEnumNetworkEvents = wsp_enum_network_events;
+    table->lpWSPAsyncSelect = wsp_async_select;
     return 0;
 }
