@@ -393,7 +393,9 @@ int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_
 #define IOCTL_AFD_EVENT_SELECT         AFD_CODE(0x821, METHOD_NEITHER)
 #define IOCTL_AFD_GET_EVENTS           AFD_CODE(0x822, METHOD_NEITHER)
 #define IOCTL_AFD_WINE_RECVMSG         WINE_CODE(205)
-#define IOCTL_AFD_WINE_SIOCATMARK      WINE_CODE(212)
+#define IOCTL_AFD_WINE_SENDMSG         WINE_CODE(206)
+#define IOCTL_AFD_WINE_GET_INTERFACE_LIST WINE_CODE(213)
+#define IOCTL_AFD_WINE_KEEPALIVE_VALS  WINE_CODE(214)
 #define IOCTL_AFD_WINE_MESSAGE_SELECT  WINE_CODE(215)
 #define WINE_TIMEOUT_INFINITE          MAXLONGLONG
 
@@ -533,16 +535,6 @@ int afd_rearm_read(HANDLE handle, BOOL oob)
     return afd_ioctl(handle, IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), NULL, 0, NULL);
 }
 
-int afd_at_mark(HANDLE handle, BOOL *at_mark)
-{
-    int value = 0, error = afd_ioctl(handle, IOCTL_AFD_WINE_SIOCATMARK, NULL, 0, &value, sizeof(value), NULL);
-
-    *at_mark = !!value;
-    return error;
-}
-
-#define IOCTL_AFD_WINE_SENDMSG         WINE_CODE(206)
-
 struct afd_sendmsg_params
 {
     const struct sockaddr *addr;
@@ -561,4 +553,18 @@ int afd_rearm_write(HANDLE handle)
 
     /* Wine's send_socket request clears "FD_WRITE reported" when the send fails. */
     return afd_ioctl(handle, IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, NULL);
+}
+
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned)
+{
+    ULONG_PTR size = 0;
+    int error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out, out_len, &size);
+
+    if (!error) *returned = size;
+    return error;
+}
+
+int afd_keepalive_vals(HANDLE handle, const void *vals, DWORD len)
+{
+    return afd_ioctl(handle, IOCTL_AFD_WINE_KEEPALIVE_VALS, (void *)vals, len, NULL, 0, NULL);
 }

@@ -92,10 +92,12 @@ int afd_message_select(HANDLE handle, HWND window, UINT message, LONG mask);
  * the host fd: a non-consuming Wine receive (MSG_PEEK) on a non-blocking socket.
  */
 int afd_rearm_read(HANDLE handle, BOOL oob);
-/* SIOCATMARK through IOCTL_AFD_WINE_SIOCATMARK. */
-int afd_at_mark(HANDLE handle, BOOL *at_mark);
 /*
  * Lets the server re-enable FD_WRITE after msgsock's own send said "would
  * block": a Wine send that fails without sending (unreadable buffer).
  */
 int afd_rearm_write(HANDLE handle);
+/* SIO_GET_INTERFACE_LIST through IOCTL_AFD_WINE_GET_INTERFACE_LIST: INTERFACE_INFO records. */
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned);
+/* SIO_KEEPALIVE_VALS through IOCTL_AFD_WINE_KEEPALIVE_VALS (host SO_KEEPALIVE, TCP_KEEPIDLE/INTVL). */
+int afd_keepalive_vals(HANDLE handle, const void *vals, DWORD len);
