@@ -205,6 +205,7 @@ static void test_write_reenable(void)
     WSANETWORKEVENTS events;
     SOCKET client, server;
     static char block[65536];
+    u_long pending = 0;
     int ret, sent = 0;
     LONG got;
 
@@ -219,6 +220,9 @@ static void test_write_reenable(void)
     while (sent > 0 && (ret = recv(server, block, sizeof(block), 0)) > 0) sent -= ret;
     got = wait_events(client, event, &events);
     ok(got == FD_WRITE, "FD_WRITE once the peer drained the data: %#lx", got);
+    /* Re-enabling FD_WRITE must not have put anything on the wire. */
+    ok(sent == 0 && !ioctlsocket(server, FIONREAD, &pending) && !pending, "stream intact: %d left, %lu extra", sent,
+       pending);
     close_all(client, server, event);
 }
 

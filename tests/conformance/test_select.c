@@ -3,6 +3,7 @@
  * Quotes are from Microsoft's select function page.
  */
 #include "sock_util.h"
+#include "msg_util.h"
 
 static struct timeval zero_timeout = { 0, 0 };
 
@@ -255,6 +256,28 @@ static void test_nonblocking_connect(void)
     closesocket(s);
 }
 
+static void test_synchronous_sockets(void)
+{
+    struct timeval timeout = { 10, 0 };
+    SOCKADDR_STORAGE addr_a, addr_b;
+    SOCKET a = udp_bound(AF_INET, "127.0.0.1", 0, &addr_a), b = udp_bound(AF_INET, "127.0.0.1", 0, &addr_b);
+    HANDLE thread;
+    fd_set r;
+    int ret;
+
+    /* Sockets made without WSA_FLAG_OVERLAPPED have synchronous handles: select works on them too. */
+    ret = select_one(a, &r, NULL, NULL, &zero_timeout);
+    ok(ret == 0, "nothing to read: %d", ret);
+    ok(!connect(b, (SOCKADDR *)&addr_a, sizeof(SOCKADDR_IN)), "connect");
+    thread = send_later(b);
+    ret = select_one(a, &r, NULL, NULL, &timeout);
+    ok(ret == 1 && FD_ISSET(a, &r), "woken by a datagram: %d", ret);
+    WaitForSingleObject(thread, INFINITE);
+    CloseHandle(thread);
+    closesocket(a);
+    closesocket(b);
+}
+
 static void test_unconnected_tcp(void)
 {
     SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -279,5 +302,6 @@ void run_tests(void)
     test_oob();
     test_nonblocking_connect();
     test_unconnected_tcp();
+    test_synchronous_sockets();
     WSACleanup();
 }
