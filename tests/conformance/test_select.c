@@ -119,22 +119,28 @@ static void test_udp(void)
     closesocket(b);
 }
 
-static void test_blocking_wait(void)
+/* A select on a blocks until b's datagram, sent from another thread, arrives; closes both. */
+static void check_woken(SOCKET a, SOCKET b)
 {
     struct timeval long_timeout = { 20, 0 };
-    HANDLE thread;
+    HANDLE thread = send_later(b);
     fd_set r;
-    SOCKET a, b;
     int ret;
 
-    udp_pair(&a, &b);
-    thread = send_later(b);
     ret = select_one(a, &r, NULL, NULL, &long_timeout);
     ok(ret == 1 && FD_ISSET(a, &r), "woken by a datagram from another thread: %d", ret);
     WaitForSingleObject(thread, INFINITE);
     CloseHandle(thread);
     closesocket(a);
     closesocket(b);
+}
+
+static void test_blocking_wait(void)
+{
+    SOCKET a, b;
+
+    udp_pair(&a, &b);
+    check_woken(a, b);
 }
 
 static void WINAPI count_apc(ULONG_PTR arg)
@@ -258,10 +264,8 @@ static void test_nonblocking_connect(void)
 
 static void test_synchronous_sockets(void)
 {
-    struct timeval timeout = { 10, 0 };
     SOCKADDR_STORAGE addr_a, addr_b;
     SOCKET a = udp_bound(AF_INET, "127.0.0.1", 0, &addr_a), b = udp_bound(AF_INET, "127.0.0.1", 0, &addr_b);
-    HANDLE thread;
     fd_set r;
     int ret;
 
@@ -269,13 +273,7 @@ static void test_synchronous_sockets(void)
     ret = select_one(a, &r, NULL, NULL, &zero_timeout);
     ok(ret == 0, "nothing to read: %d", ret);
     ok(!connect(b, (SOCKADDR *)&addr_a, sizeof(SOCKADDR_IN)), "connect");
-    thread = send_later(b);
-    ret = select_one(a, &r, NULL, NULL, &timeout);
-    ok(ret == 1 && FD_ISSET(a, &r), "woken by a datagram: %d", ret);
-    WaitForSingleObject(thread, INFINITE);
-    CloseHandle(thread);
-    closesocket(a);
-    closesocket(b);
+    check_woken(a, b);
 }
 
 static void test_unconnected_tcp(void)
