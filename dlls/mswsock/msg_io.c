@@ -338,13 +338,16 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
 
 int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
 {
+    int error;
+
     /* Overlapped sockets use overlapped I/O unless both lpOverlapped and the routine are NULL. */
     if (ctx->overlapped && (req->ovl || req->routine))
-    {
-        if (!req->ovl) return WSAEFAULT;
-        return run_overlapped(ctx, req);
-    }
-    return run_now(ctx, req);
+        error = req->ovl ? run_overlapped(ctx, req) : WSAEFAULT;
+    else
+        error = run_now(ctx, req);
+    /* Wine's server did not see this transfer: let it re-enable FD_READ / FD_WRITE (wsp_events.c). */
+    if (ctx->select_active) events_after_transfer(ctx, req->is_send, req->flags, error);
+    return error;
 }
 
 /* Which pending requests a cancellation takes. */

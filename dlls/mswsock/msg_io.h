@@ -43,5 +43,7 @@ int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread
 
 /* An exiting thread: its requests with completion routines end, without the routine. */
 void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id);
+/* wsp_events.c: after a send or receive msgsock made itself, what Wine's server would re-enable. */
+void events_after_transfer(struct socket_ctx *ctx, BOOL is_send, DWORD flags, int error);
 
 #endif

@@ -42,6 +42,7 @@ struct socket_ctx
     LONG refs;
     int so_error;           /* SO_ERROR as an application set it */
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */
+    BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */

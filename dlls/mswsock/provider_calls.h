@@ -64,6 +64,11 @@ int WSPAPI wsp_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, in
 /* WSASocket given WSADuplicateSocket's structure: the handle it carries. */
 SOCKET wsp_adopt_shared(const WSAPROTOCOL_INFOW *info, DWORD flags, int *err);
 
+/* wsp_events.c */
+int WSPAPI wsp_event_select(SOCKET s, WSAEVENT event, LONG mask, int *err);
+int WSPAPI wsp_enum_network_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events, int *err);
+int WSPAPI wsp_async_select(SOCKET s, HWND hwnd, unsigned int msg, LONG mask, int *err);
+
 /* wsp_unsupported.c: table entries for what the provider does not do yet */
 void wsp_fill_unsupported(WSPPROC_TABLE *table);
 

@@ -395,7 +395,9 @@ int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_
 #define IOCTL_AFD_EVENT_SELECT         AFD_CODE(0x821, METHOD_NEITHER)
 #define IOCTL_AFD_GET_EVENTS           AFD_CODE(0x822, METHOD_NEITHER)
 #define IOCTL_AFD_WINE_RECVMSG         WINE_CODE(205)
-#define IOCTL_AFD_WINE_SIOCATMARK      WINE_CODE(212)
+#define IOCTL_AFD_WINE_SENDMSG         WINE_CODE(206)
+#define IOCTL_AFD_WINE_GET_INTERFACE_LIST WINE_CODE(213)
+#define IOCTL_AFD_WINE_KEEPALIVE_VALS  WINE_CODE(214)
 #define IOCTL_AFD_WINE_MESSAGE_SELECT  WINE_CODE(215)
 #define WINE_TIMEOUT_INFINITE          MAXLONGLONG
 
@@ -535,11 +537,32 @@ int afd_rearm_read(HANDLE handle, BOOL oob)
     return afd_ioctl(handle, IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), NULL, 0, NULL);
 }
 
-int afd_at_mark(HANDLE handle, BOOL *at_mark)
+struct afd_sendmsg_params
 {
-    int value = 0, error = afd_ioctl(handle, IOCTL_AFD_WINE_SIOCATMARK, NULL, 0, &value, sizeof(value), NULL);
+    const struct sockaddr *addr;
+    unsigned int addr_len;
+    unsigned int ws_flags;
+    int force_async;
+    unsigned int count;
+    const WSABUF *buffers;
+};
 
-    *at_mark = !!value;
+int afd_rearm_write(HANDLE handle)
+{
+    /* The host's sendmsg faults on the address before queuing a byte (EFAULT, or EAGAIN when full). */
+    WSABUF buf = { 1, NULL };
+    struct afd_sendmsg_params params = { NULL, 0, 0, 0, 1, &buf };
+
+    /* Wine's send_socket request clears "FD_WRITE reported" when the send fails. */
+    return afd_ioctl(handle, IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, NULL);
+}
+
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned)
+{
+    ULONG_PTR size = 0;
+    int error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out, out_len, &size);
+
+    if (!error) *returned = size;
     return error;
 }
 
@@ -670,4 +693,9 @@ int afd_poll_now(HANDLE handle, int events, int *reported)
     /* STATUS_TIMEOUT: nothing to report, and Wine leaves the output as it was. */
     *reported = !error && params.count ? params.sockets[0].flags : 0;
     return error == WSAETIMEDOUT ? 0 : error;
+}
+
+int afd_keepalive_vals(HANDLE handle, const void *vals, DWORD len)
+{
+    return afd_ioctl(handle, IOCTL_AFD_WINE_KEEPALIVE_VALS, (void *)vals, len, NULL, 0, NULL);
 }

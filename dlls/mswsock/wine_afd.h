@@ -122,3 +122,12 @@ int afd_set_option(HANDLE handle, enum afd_option option, const void *value, ULO
 
 /* The AFD_POLL_* events `handle` reports right now, among `events` (a poll with no wait). */
 int afd_poll_now(HANDLE handle, int events, int *reported);
+/*
+ * Lets the server re-enable FD_WRITE after msgsock's own send said "would
+ * block": a Wine send that fails without sending (unreadable buffer).
+ */
+int afd_rearm_write(HANDLE handle);
+/* SIO_GET_INTERFACE_LIST through IOCTL_AFD_WINE_GET_INTERFACE_LIST: INTERFACE_INFO records. */
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned);
+/* SIO_KEEPALIVE_VALS through IOCTL_AFD_WINE_KEEPALIVE_VALS (host SO_KEEPALIVE, TCP_KEEPIDLE/INTVL). */
+int afd_keepalive_vals(HANDLE handle, const void *vals, DWORD len);

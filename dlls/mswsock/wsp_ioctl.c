@@ -5,6 +5,8 @@
 #include "msgsock/ws_extra.h"
 #include "wine_afd.h"
 #include "msg_io.h"
+#include "address_list.h"
+#include <mstcpip.h>
 
 struct extension
 {
@@ -58,6 +60,21 @@ static int write_out(void *out, DWORD out_len, const void *data, DWORD size, DWO
     return 0;
 }
 
+/*
+ * SIOCATMARK: "If no OOB data is waiting, the operation returns TRUE."  Wine's
+ * server reports waiting OOB data to a poll (as readable data with SO_OOBINLINE).
+ */
+static int at_mark(struct socket_ctx *ctx, void *out, DWORD out_len, DWORD *returned)
+{
+    struct afd_poll_entry entry = { ctx->handle, MSGSOCK_POLL_OOB };
+    ULONG value;
+    int error;
+
+    if ((error = afd_poll_sockets((HANDLE)ctx->handle, &entry, 1, 0))) return error;
+    value = !(entry.events & MSGSOCK_POLL_OOB);
+    return write_out(out, out_len, &value, sizeof(value), returned);
+}
+
 static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len,
                     DWORD *returned)
 {
@@ -87,6 +104,20 @@ static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, 
         /* "Discards current contents of the sending queue": the sends still pending here. */
         msg_io_cancel(ctx, NULL, 0, TRUE);
         return 0;
+    case SIOCATMARK:
+        return at_mark(ctx, out, out_len, returned);
+    case SIO_ADDRESS_LIST_QUERY:
+        return address_list_query(ctx->family, out, out_len, returned);
+    case SIO_GET_INTERFACE_LIST:
+        if (!out || !msgsock_writable(out, out_len)) return WSAEFAULT;
+        return afd_interface_list((HANDLE)ctx->handle, out, out_len, returned);
+    case SIO_KEEPALIVE_VALS:
+        if (!in || in_len < sizeof(struct tcp_keepalive) || !msgsock_readable(in, sizeof(struct tcp_keepalive)))
+            return WSAEFAULT;
+        return afd_keepalive_vals((HANDLE)ctx->handle, in, sizeof(struct tcp_keepalive));
+    case SIO_UDP_NETRESET:
+        /* Linux reports no "TTL expired" to a UDP socket: there is nothing to switch. */
+        return read_dword_in(in, in_len, &value);
     default:
         FIXME("control code %#lx not handled yet\n", code);
         return WSAEOPNOTSUPP;
@@ -107,7 +138,8 @@ int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DW
     else
         error = do_ioctl(ctx, code, in, in_len, out, out_len, &size);
     socket_release(ctx);
-    if (returned && !error) *returned = size;
+    /* SIO_ADDRESS_LIST_QUERY: a short buffer fails with the size it needs in *returned. */
+    if (returned && (!error || (error == WSAEFAULT && size))) *returned = size;
     /* These codes finish at once; an overlapped caller still hears of it through its event. */
     if (ovl && !error)
     {

@@ -58,5 +58,8 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     table->lpWSPSelect = wsp_select;
     table->lpWSPAccept = wsp_accept;
     table->lpWSPDuplicateSocket = wsp_duplicate_socket;
+    table->lpWSPEventSelect = wsp_event_select;
+    table->lpWSPEnumNetworkEvents = wsp_enum_network_events;
+    table->lpWSPAsyncSelect = wsp_async_select;
     return 0;
 }

@@ -10,24 +10,9 @@ static INT WSPAPI no_address_to_string(SOCKADDR *addr, DWORD len, WSAPROTOCOL_IN
     return wsp_fail(err, WSAEOPNOTSUPP);
 }
 
-static int WSPAPI no_async_select(SOCKET s, HWND hwnd, unsigned int msg, LONG events, int *err)
-{
-    return wsp_fail(err, WSAEOPNOTSUPP);
-}
-
 static int WSPAPI no_cancel_blocking_call(int *err)
 {
     /* Winsock 2 removed blocking hooks: WSAEOPNOTSUPP is the documented answer. */
-    return wsp_fail(err, WSAEOPNOTSUPP);
-}
-
-static int WSPAPI no_enum_network_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events, int *err)
-{
-    return wsp_fail(err, WSAEOPNOTSUPP);
-}
-
-static int WSPAPI no_event_select(SOCKET s, WSAEVENT event, LONG events, int *err)
-{
     return wsp_fail(err, WSAEOPNOTSUPP);
 }
 
@@ -58,10 +43,7 @@ static INT WSPAPI no_string_to_address(WCHAR *str, INT family, WSAPROTOCOL_INFOW
 void wsp_fill_unsupported(WSPPROC_TABLE *table)
 {
     table->lpWSPAddressToString = no_address_to_string;
-    table->lpWSPAsyncSelect = no_async_select;
     table->lpWSPCancelBlockingCall = no_cancel_blocking_call;
-    table->lpWSPEnumNetworkEvents = no_enum_network_events;
-    table->lpWSPEventSelect = no_event_select;
     table->lpWSPGetQOSByName = no_get_qos_by_name;
     table->lpWSPJoinLeaf = no_join_leaf;
     table->lpWSPRecvDisconnect = no_disconnect_data;

@@ -56,9 +56,6 @@ NOT_YET_CODE(DWORD, ProcessSocketNotifications, (HANDLE port, UINT32 count, void
                                                  UINT32 *received))
 
 /* Event and window-message notification */
-NOT_YET(int, WSAEventSelect, (SOCKET s, WSAEVENT event, LONG mask), SOCKET_ERROR)
-NOT_YET(int, WSAEnumNetworkEvents, (SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events), SOCKET_ERROR)
-NOT_YET(int, WSAAsyncSelect, (SOCKET s, HWND hwnd, u_int msg, LONG mask), SOCKET_ERROR)
 NOT_YET(HANDLE, WSAAsyncGetHostByAddr, (HWND hwnd, u_int msg, const char *addr, int len, int type, char *buf,
                                         int buflen), NULL)
 NOT_YET(HANDLE, WSAAsyncGetHostByName, (HWND hwnd, u_int msg, const char *name, char *buf, int buflen), NULL)

@@ -1,4 +1,4 @@
-/* select, WSAPoll and __WSAFDIsSet. */
+/* select, WSAPoll, __WSAFDIsSet and the event/message selection calls, dispatched to the provider. */
 #include "ws2_32_private.h"
 
 int WINAPI __WSAFDIsSet(SOCKET s, fd_set *set)
@@ -35,4 +35,31 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
     /* "WSAEINVAL ... if none of the sockets specified in the fd member ... were valid" */
     if (!provider_poll) return ws2_fail(WSAEINVAL);
     return provider_poll(fds, count, timeout);
+}
+
+int WINAPI WSAEventSelect(SOCKET s, WSAEVENT event, LONG mask)
+{
+    const WSPPROC_TABLE *table = ws2_provider_for_socket(s);
+    int error;
+
+    if (!table) return SOCKET_ERROR;
+    return ws2_result(table->lpWSPEventSelect(s, event, mask, &error), &error);
+}
+
+int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events)
+{
+    const WSPPROC_TABLE *table = ws2_provider_for_socket(s);
+    int error;
+
+    if (!table) return SOCKET_ERROR;
+    return ws2_result(table->lpWSPEnumNetworkEvents(s, event, events, &error), &error);
+}
+
+int WINAPI WSAAsyncSelect(SOCKET s, HWND hwnd, u_int msg, LONG mask)
+{
+    const WSPPROC_TABLE *table = ws2_provider_for_socket(s);
+    int error;
+
+    if (!table) return SOCKET_ERROR;
+    return ws2_result(table->lpWSPAsyncSelect(s, hwnd, msg, mask, &error), &error);
 }

@@ -3,6 +3,7 @@
  * Quotes are from Microsoft's select function page.
  */
 #include "sock_util.h"
+#include "msg_util.h"
 
 static struct timeval zero_timeout = { 0, 0 };
 
@@ -118,22 +119,28 @@ static void test_udp(void)
     closesocket(b);
 }
 
-static void test_blocking_wait(void)
+/* A select on a blocks until b's datagram, sent from another thread, arrives; closes both. */
+static void check_woken(SOCKET a, SOCKET b)
 {
     struct timeval long_timeout = { 20, 0 };
-    HANDLE thread;
+    HANDLE thread = send_later(b);
     fd_set r;
-    SOCKET a, b;
     int ret;
 
-    udp_pair(&a, &b);
-    thread = send_later(b);
     ret = select_one(a, &r, NULL, NULL, &long_timeout);
     ok(ret == 1 && FD_ISSET(a, &r), "woken by a datagram from another thread: %d", ret);
     WaitForSingleObject(thread, INFINITE);
     CloseHandle(thread);
     closesocket(a);
     closesocket(b);
+}
+
+static void test_blocking_wait(void)
+{
+    SOCKET a, b;
+
+    udp_pair(&a, &b);
+    check_woken(a, b);
 }
 
 static void WINAPI count_apc(ULONG_PTR arg)
@@ -255,6 +262,20 @@ static void test_nonblocking_connect(void)
     closesocket(s);
 }
 
+static void test_synchronous_sockets(void)
+{
+    SOCKADDR_STORAGE addr_a, addr_b;
+    SOCKET a = udp_bound(AF_INET, "127.0.0.1", 0, &addr_a), b = udp_bound(AF_INET, "127.0.0.1", 0, &addr_b);
+    fd_set r;
+    int ret;
+
+    /* Sockets made without WSA_FLAG_OVERLAPPED have synchronous handles: select works on them too. */
+    ret = select_one(a, &r, NULL, NULL, &zero_timeout);
+    ok(ret == 0, "nothing to read: %d", ret);
+    ok(!connect(b, (SOCKADDR *)&addr_a, sizeof(SOCKADDR_IN)), "connect");
+    check_woken(a, b);
+}
+
 static void test_unconnected_tcp(void)
 {
     SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -279,5 +300,6 @@ void run_tests(void)
     test_oob();
     test_nonblocking_connect();
     test_unconnected_tcp();
+    test_synchronous_sockets();
     WSACleanup();
 }

@@ -1,0 +1,13 @@
+/* SIO_ADDRESS_LIST_QUERY's answer (address_list.c). */
+#ifndef MSGSOCK_ADDRESS_LIST_H
+#define MSGSOCK_ADDRESS_LIST_H
+
+#include <winsock2.h>
+
+/*
+ * Writes a SOCKET_ADDRESS_LIST of the bindable addresses of `family` into out;
+ * *size is the bytes it takes, also when it fails with WSAEFAULT for a short buffer.
+ */
+int address_list_query(int family, void *out, DWORD out_len, DWORD *size);
+
+#endif
