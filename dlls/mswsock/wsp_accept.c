@@ -70,6 +70,9 @@ static SOCKET register_accepted(struct socket_ctx *listener, HANDLE handle, int 
         return INVALID_SOCKET;
     }
     ctx->bound = TRUE;
+    /* Wine's server hands the listener's event selection and non-blocking mode on with it (as Windows). */
+    ctx->nonblocking = listener->nonblocking;
+    ctx->select_active = listener->select_active;
     socket_release(ctx);
     return (SOCKET)handle;
 }

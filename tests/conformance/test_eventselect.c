@@ -179,6 +179,41 @@ static void test_tcp_events(void)
     CloseHandle(server_event);
 }
 
+static void test_accepted_inherits(void)
+{
+    HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    WSANETWORKEVENTS events;
+    SOCKADDR_IN addr;
+    SOCKET listener = listener_v4(&addr), client, server;
+    char buf[8];
+    LONG got;
+    int i;
+
+    /* WSAEventSelect: "Any WSAEventSelect association and network events selection set for the listening
+     * socket apply to the accepted socket." */
+    ok(!WSAEventSelect(listener, event, FD_ACCEPT | FD_READ), "select listener: %d", WSAGetLastError());
+    client = tcp_connected(&addr);
+    got = wait_events(listener, event, &events);
+    ok(got & FD_ACCEPT, "FD_ACCEPT: %#lx", got);
+    server = accept(listener, NULL, NULL);
+    ok(server != INVALID_SOCKET, "accept: %d", WSAGetLastError());
+    /* The accepted socket is non-blocking too, as WSAEventSelect made the listener. */
+    ok(recv(server, buf, sizeof(buf), 0) == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK,
+       "accepted socket blocking: %d", WSAGetLastError());
+    for (i = 0; i < 2; i++)
+    {
+        /* FD_READ each time, re-enabled by the receive in between. */
+        ok(send(client, "data", 4, 0) == 4, "send %d", i);
+        got = wait_events(server, event, &events);
+        ok(got & FD_READ, "FD_READ %d on the accepted socket: %#lx", i, got);
+        ok(recv(server, buf, sizeof(buf), 0) == 4, "recv %d: %d", i, WSAGetLastError());
+    }
+    closesocket(client);
+    closesocket(server);
+    closesocket(listener);
+    CloseHandle(event);
+}
+
 static void test_connect_refused(void)
 {
     HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
@@ -305,6 +340,7 @@ void run_tests(void)
     test_nonblocking();
     test_udp_read_reenable();
     test_tcp_events();
+    test_accepted_inherits();
     test_connect_refused();
     test_write_reenable();
     test_async_select();
