@@ -3,7 +3,7 @@
  * source address chosen by in_pktinfo for IPv4 / IPv4-mapped destinations and
  * by in6_pktinfo for IPv6 ones, packet information for datagrams arriving over
  * IPv4 (IP_PKTINFO) and over IPv6 (IPV6_PKTINFO), IPv6 hop limit and ECN, and
- * MSG_BCAST on a broadcast kept on the loopback interface.
+ * MSG_BCAST / MSG_MCAST on a broadcast and a multicast kept on the loopback interface.
  */
 #include <string.h>
 
@@ -159,6 +159,38 @@ static void test_broadcast_flag(void)
     closesocket(sender);
 }
 
+static void test_multicast_flag(void)
+{
+    SOCKADDR_STORAGE receiver_addr, src, to, from;
+    SOCKET receiver = udp_bound(AF_INET, "0.0.0.0", 0, &receiver_addr);
+    SOCKET sender = udp_bound(AF_INET, "127.0.0.1", 0, &src);
+    struct ip_mreq mreq = { 0 };
+    IN_ADDR loopback;
+    char data[32], rcontrol[64];
+    WSAMSG msg;
+
+    /* MSG_MCAST: "The datagram was received as a link-layer multicast or with a destination IP address that
+     * is a multicast address."  Group and interface both on loopback. */
+    inet_pton(AF_INET, "239.255.42.1", &mreq.imr_multiaddr);
+    inet_pton(AF_INET, "127.0.0.1", &mreq.imr_interface);
+    loopback = mreq.imr_interface;
+    if (setsockopt(receiver, IPPROTO_IP, IP_ADD_MEMBERSHIP, (char *)&mreq, sizeof(mreq)) ||
+        setsockopt(sender, IPPROTO_IP, IP_MULTICAST_IF, (char *)&loopback, sizeof(loopback)))
+    {
+        skip("no multicast on the loopback interface here: %d", WSAGetLastError());
+    }
+    else
+    {
+        make_addr(&to, AF_INET, "239.255.42.1", addr_port(&receiver_addr));
+        ok(sendto(sender, "mcast", 5, 0, (SOCKADDR *)&to, sizeof(SOCKADDR_IN)) == 5, "send: %d", WSAGetLastError());
+        ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 5, "not received");
+        ok(msg.dwFlags & MSG_MCAST, "no MSG_MCAST: %#lx", msg.dwFlags);
+        ok(!(msg.dwFlags & MSG_BCAST), "MSG_BCAST on multicast: %#lx", msg.dwFlags);
+    }
+    closesocket(receiver);
+    closesocket(sender);
+}
+
 void run_tests(void)
 {
     msg_startup(NULL, NULL);
@@ -166,5 +198,6 @@ void run_tests(void)
     test_send_source();
     test_hop_limit_and_ecn();
     test_broadcast_flag();
+    test_multicast_flag();
     WSACleanup();
 }
