@@ -1,13 +1,30 @@
 /*
  * Memory range checks for WSAEFAULT: every page of the range must be
  * committed with the needed access.  Asks the kernel (VirtualQuery), so a
- * bad pointer is reported, never touched.
+ * bad pointer is reported, never touched; the caller's own stack is known good.
  */
 #include "msgsock/memcheck.h"
 
 #define READ_ACCESS  (PAGE_READONLY | PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READ | \
                       PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY)
 #define WRITE_ACCESS (PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY)
+
+/*
+ * The fast path, no system call: the part of this thread's stack from our own
+ * frame up to its base is committed read-write memory (the callers' frames).
+ * Most WSAMSG / WSABUF / byte-count pointers point there.
+ */
+static BOOL on_callers_stack(const char *p, SIZE_T size)
+{
+    const char *here = __builtin_frame_address(0), *base;
+    ULONG_PTR low, high;
+
+    GetCurrentThreadStackLimits(&low, &high);
+    base = (const char *)high;
+    /* Not on the thread's own stack (a fiber or a private stack): ask the kernel. */
+    if (here < (const char *)low || here >= base) return FALSE;
+    return p >= here && p < base && size <= (SIZE_T)(base - p);
+}
 
 static BOOL range_has_access(const void *ptr, SIZE_T size, DWORD access)
 {
@@ -16,6 +33,7 @@ static BOOL range_has_access(const void *ptr, SIZE_T size, DWORD access)
 
     if (!size) return TRUE;
     if (!ptr) return FALSE;
+    if (on_callers_stack(p, size)) return TRUE;
     end = p + size;
     if (end < p) return FALSE;
     while (p < end)
