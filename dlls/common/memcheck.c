@@ -26,7 +26,14 @@ static BOOL on_callers_stack(const char *p, SIZE_T size)
     return p >= here && p < base && size <= (SIZE_T)(base - p);
 }
 
-static BOOL range_has_access(const void *ptr, SIZE_T size, DWORD access)
+/* The part of [p, end) that a region checked earlier in this call already covers. */
+static const char *skip_known(const struct memcheck_memo *memo, const char *p, DWORD access)
+{
+    if (memo && memo->end && p >= memo->start && p < memo->end && (memo->protect & access)) return memo->end;
+    return p;
+}
+
+static BOOL range_has_access(struct memcheck_memo *memo, const void *ptr, SIZE_T size, DWORD access)
 {
     const char *p = ptr, *end;
     MEMORY_BASIC_INFORMATION info;
@@ -36,22 +43,38 @@ static BOOL range_has_access(const void *ptr, SIZE_T size, DWORD access)
     if (on_callers_stack(p, size)) return TRUE;
     end = p + size;
     if (end < p) return FALSE;
-    while (p < end)
+    while ((p = skip_known(memo, p, access)) < end)
     {
         if (!VirtualQuery(p, &info, sizeof(info))) return FALSE;
         if (info.State != MEM_COMMIT || !(info.Protect & access) || (info.Protect & PAGE_GUARD))
             return FALSE;
         p = (const char *)info.BaseAddress + info.RegionSize;
+        if (memo)
+        {
+            memo->start = info.BaseAddress;
+            memo->end = p;
+            memo->protect = info.Protect;
+        }
     }
     return TRUE;
 }
 
 BOOL msgsock_readable(const void *ptr, SIZE_T size)
 {
-    return range_has_access(ptr, size, READ_ACCESS);
+    return range_has_access(NULL, ptr, size, READ_ACCESS);
 }
 
 BOOL msgsock_writable(void *ptr, SIZE_T size)
 {
-    return range_has_access(ptr, size, WRITE_ACCESS);
+    return range_has_access(NULL, ptr, size, WRITE_ACCESS);
+}
+
+BOOL msgsock_readable_memo(struct memcheck_memo *memo, const void *ptr, SIZE_T size)
+{
+    return range_has_access(memo, ptr, size, READ_ACCESS);
+}
+
+BOOL msgsock_writable_memo(struct memcheck_memo *memo, void *ptr, SIZE_T size)
+{
+    return range_has_access(memo, ptr, size, WRITE_ACCESS);
 }

@@ -74,6 +74,10 @@ static void test_recv_faults(void)
     msg.name = (SOCKADDR *)before_hole(8);
     msg.namelen = sizeof(SOCKADDR_IN6);
     expect_fault(recvmsg_fn(receiver, &msg, &received, NULL, NULL), "name runs into a no-access page");
+    /* Again with the WSABUF array in the same page: the page found good first must not hide the hole. */
+    memcpy(pages, &buf, sizeof(buf));
+    msg.lpBuffers = (WSABUF *)pages;
+    expect_fault(recvmsg_fn(receiver, &msg, &received, NULL, NULL), "name runs into a no-access page, WSABUF before");
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, before_hole(16), 64);
     expect_fault(recvmsg_fn(receiver, &msg, &received, NULL, NULL), "Control runs into a no-access page");
     recv_msg_init(&msg, &buf, data, sizeof(data), &from, control, sizeof(control));
