@@ -6,9 +6,9 @@
 #include "transfer_checks.h"
 #include "wine_afd.h"
 
-static BOOL buffers_ok(const WSABUF *bufs, DWORD count)
+static BOOL buffers_ok(struct memcheck_memo *memo, const WSABUF *bufs, DWORD count)
 {
-    return !count || msgsock_readable(bufs, count * sizeof(*bufs));
+    return !count || msgsock_readable_memo(memo, bufs, count * sizeof(*bufs));
 }
 
 static BOOL is_datagram(const struct socket_ctx *ctx)
@@ -22,12 +22,12 @@ static BOOL overlapped_request(const struct msg_request *req)
 }
 
 /* Checks every transfer shares: the byte count, the WSABUF array, overlapped on an overlapped socket. */
-static int check_common(const struct msg_request *req)
+static int check_common(struct memcheck_memo *memo, const struct msg_request *req)
 {
     /* lpNumberOfBytesSent/Recvd "can be NULL only if the lpOverlapped parameter is not NULL". */
     if (!req->ovl && !req->bytes_out) return WSAEFAULT;
-    if (req->bytes_out && !msgsock_writable(req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
-    if (!buffers_ok(req->bufs, req->count)) return WSAEFAULT;
+    if (req->bytes_out && !msgsock_writable_memo(memo, req->bytes_out, sizeof(DWORD))) return WSAEFAULT;
+    if (!buffers_ok(memo, req->bufs, req->count)) return WSAEFAULT;
     return 0;
 }
 
@@ -53,14 +53,17 @@ static int bind_implicitly(struct socket_ctx *ctx)
 
 int check_send(struct socket_ctx *ctx, const struct msg_request *req)
 {
+    struct memcheck_memo memo = { 0 };
     int error;
 
     socket_refresh_fd(ctx);   /* an AcceptEx target that got its connection */
 
-    if ((error = check_common(req))) return error;
-    if (req->to && (req->tolen < (int)sizeof(struct sockaddr) || !msgsock_readable(req->to, req->tolen)))
+    if ((error = check_common(&memo, req))) return error;
+    if (req->to && (req->tolen < (int)sizeof(struct sockaddr) ||
+                    !msgsock_readable_memo(&memo, req->to, req->tolen)))
         return WSAEFAULT;
-    if (req->control && req->control->len && !msgsock_readable(req->control->buf, req->control->len))
+    if (req->control && req->control->len &&
+        !msgsock_readable_memo(&memo, req->control->buf, req->control->len))
         return WSAEFAULT;
     /* MSG_PARTIAL: "WSAEOPNOTSUPP will be returned by transports that do not support partial messages". */
     if (req->flags & MSG_PARTIAL) return WSAEOPNOTSUPP;
@@ -72,15 +75,17 @@ int check_send(struct socket_ctx *ctx, const struct msg_request *req)
 
 int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
 {
+    struct memcheck_memo memo = { 0 };
     int error;
 
     socket_refresh_fd(ctx);   /* an AcceptEx target that got its connection */
 
-    if ((error = check_common(req))) return error;
-    if (req->from && (!req->fromlen || !msgsock_writable(req->fromlen, sizeof(int)) ||
-                      !msgsock_writable(req->from, *req->fromlen)))
+    if ((error = check_common(&memo, req))) return error;
+    if (req->from && (!req->fromlen || !msgsock_writable_memo(&memo, req->fromlen, sizeof(int)) ||
+                      !msgsock_writable_memo(&memo, req->from, *req->fromlen)))
         return WSAEFAULT;
-    if (req->control && req->control->len && !msgsock_writable(req->control->buf, req->control->len))
+    if (req->control && req->control->len &&
+        !msgsock_writable_memo(&memo, req->control->buf, req->control->len))
         return WSAEFAULT;
     if ((error = check_flags_and_mode(ctx, req))) return error;
     /* WSAEINVAL: "The socket has not been bound (with bind, for example)." (a stream: WSAENOTCONN from the host) */

@@ -118,34 +118,6 @@ BOOL wait_readable(SOCKET s, DWORD ms)
     return FALSE;
 }
 
-struct loopback_pair pair;
-
-void pair_open(DWORD sender_flags)
-{
-    WSADATA wsa;
-
-    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
-    pair.receiver = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &pair.receiver_addr);
-    pair.sender = udp_bound(AF_INET, "127.0.0.1", sender_flags, &pair.sender_addr);
-    if (pair.receiver == INVALID_SOCKET || pair.sender == INVALID_SOCKET) fatal("loopback sockets: %d", WSAGetLastError());
-    pair.recvmsg = get_recvmsg(pair.receiver);
-}
-
-void pair_close(void)
-{
-    closesocket(pair.receiver);
-    closesocket(pair.sender);
-    WSACleanup();
-}
-
-void pair_send_text(const char *text)
-{
-    int len = strlen(text);
-
-    ok(sendto(pair.sender, text, len, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr)) == len,
-       "sendto: %d", WSAGetLastError());
-}
-
 void make_addr(SOCKADDR_STORAGE *addr, int family, const char *text, USHORT port)
 {
     memset(addr, 0, sizeof(*addr));
@@ -166,19 +138,6 @@ USHORT addr_port(const SOCKADDR_STORAGE *addr)
 {
     return ntohs(addr->ss_family == AF_INET ? ((const SOCKADDR_IN *)addr)->sin_port
                                             : ((const SOCKADDR_IN6 *)addr)->sin6_port);
-}
-
-void msg_startup(LPFN_WSASENDMSG *send_fn, LPFN_WSARECVMSG *recv_fn)
-{
-    SOCKADDR_STORAGE bound;
-    WSADATA wsa;
-    SOCKET s;
-
-    if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
-    s = udp_bound(AF_INET, "127.0.0.1", 0, &bound);
-    if (send_fn) *send_fn = get_sendmsg(s);
-    if (recv_fn) *recv_fn = get_recvmsg(s);
-    closesocket(s);
 }
 
 int recv_datagram(SOCKET s, char *data, ULONG len, SOCKADDR_STORAGE *from, WSAMSG *msg, char *control,
