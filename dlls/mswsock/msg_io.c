@@ -119,10 +119,25 @@ static void store_result(const struct msg_request *req, DWORD bytes, DWORD flags
     if (req->flags_out) *req->flags_out = flags;
 }
 
+/*
+ * In a request/response exchange most waits end within a round trip: a short
+ * host poll answers those without a wineserver request.  It is not alertable,
+ * so it is kept far below anything an APC could notice.
+ */
+#define HOST_WAIT_MS 2
+
+static BOOL host_ready_soon(struct socket_ctx *ctx, BOOL is_send)
+{
+    struct host_wait_params params = { ctx->fd, is_send ? HOST_WAIT_OUT : HOST_WAIT_IN, HOST_WAIT_MS, 0 };
+
+    return !msgsock_host_call(host_call_wait, &params) && params.ready;
+}
+
 /* Blocking and non-blocking sockets: the send/recv semantics, waiting alertably. */
 static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
 {
     DWORD timeout = req->is_send ? ctx->send_timeout : ctx->recv_timeout;
+    BOOL waited_on_host = FALSE;
     DWORD bytes, flags;
     int error;
 
@@ -130,6 +145,12 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
     {
         error = host_transfer(ctx, req, &bytes, &flags);
         if (error != WSAEWOULDBLOCK || ctx->nonblocking) break;
+        if (!waited_on_host)
+        {
+            waited_on_host = TRUE;
+            if (host_ready_soon(ctx, req->is_send)) continue;
+        }
+        /* Then Wine's AFD poll: alertable (seed 002), with SO_RCVTIMEO / SO_SNDTIMEO. */
         error = afd_wait_ready((HANDLE)ctx->handle, ready_events(req->is_send), timeout ? timeout : INFINITE);
         if (error) break;
     }

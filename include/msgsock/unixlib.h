@@ -23,6 +23,7 @@ enum host_call
     host_call_socket_setup,
     host_call_close,
     host_call_sockopt,
+    host_call_wait,
     host_call_count
 };
 
@@ -94,6 +95,17 @@ struct host_socket_setup_params
 struct host_close_params
 {
     int32_t fd;
+};
+
+/* A bounded poll() on the host fd: is it ready for `events` within timeout_ms? */
+#define HOST_WAIT_IN  0x0001
+#define HOST_WAIT_OUT 0x0002
+struct host_wait_params
+{
+    int32_t  fd;
+    uint32_t events;        /* HOST_WAIT_* */
+    int32_t  timeout_ms;
+    int32_t  ready;         /* out: nonzero if ready (or in error: the transfer will report it) */
 };
 
 /* getsockopt / setsockopt on the host fd with Win32 level and name (translated in the codec). */

@@ -533,6 +533,37 @@ START_TEST(test_recv_wouldblock)
 }
 END_TEST
 
+/* host_wait: a bounded poll, not ready while nothing is queued, ready once a datagram is. */
+START_TEST(test_wait)
+{
+    struct sock rx, tx;
+    struct host_wait_params w = { 0 };
+    struct host_buf buf = { 4, "wake" };
+    struct host_sendmsg_params p;
+    struct win_name name;
+
+    sock_open(&rx, AF_INET, "127.0.0.1");
+    sock_open(&tx, AF_INET, "127.0.0.1");
+    w.fd = rx.fd;
+    w.events = HOST_WAIT_IN;
+    w.timeout_ms = 5;
+    w.ready = 1;
+    ck_assert_int_eq(host_wait(&w), 0);
+    ck_assert_int_eq(w.ready, 0);
+    w.events = HOST_WAIT_OUT;
+    ck_assert_int_eq(host_wait(&w), 0);
+    ck_assert_int_ne(w.ready, 0);
+    win_name_of(&name, &rx);
+    p = send_params(&tx, &name, &buf, 1, NULL);
+    ck_assert_int_eq(host_sendmsg(&p), 0);
+    w.events = HOST_WAIT_IN;
+    ck_assert_int_eq(host_wait(&w), 0);
+    ck_assert_int_ne(w.ready, 0);
+    close(rx.fd);
+    close(tx.fd);
+}
+END_TEST
+
 /* A connected UDP socket whose peer port is closed. */
 static void refused_pair(struct sock *s)
 {
@@ -763,6 +794,7 @@ static Suite *host_suite(void)
                         sizeof(segment_cases) / sizeof(segment_cases[0]));
     tcase_add_test(send_tc, test_many_buffers);
     tcase_add_test(err_tc, test_recv_wouldblock);
+    tcase_add_test(err_tc, test_wait);
     tcase_add_test(err_tc, test_connreset);
     tcase_add_test(err_tc, test_connreset_skipped);
     tcase_add_test(err_tc, test_send_msgsize);

@@ -35,4 +35,5 @@ const host_entry_fn __wine_unix_call_funcs[host_call_count] =
     [host_call_socket_setup] = host_socket_setup,
     [host_call_close] = host_close,
     [host_call_sockopt] = host_sockopt,
+    [host_call_wait] = host_wait,
 };

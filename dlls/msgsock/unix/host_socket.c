@@ -11,6 +11,7 @@
 #include <string.h>
 #include <netinet/in.h>
 #include <netinet/udp.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -522,4 +523,18 @@ int host_enable_recv_info(int fd, int family)
     if (!err && family == AF_INET6)
         err = enable_options(fd, recv_info_v6, sizeof(recv_info_v6) / sizeof(recv_info_v6[0]));
     return err;
+}
+
+/* --- bounded wait ------------------------------------------------------------------ */
+
+int32_t host_wait(void *args)
+{
+    struct host_wait_params *params = args;
+    struct pollfd pfd = { params->fd, 0, 0 };
+
+    if (params->events & HOST_WAIT_IN) pfd.events |= POLLIN;
+    if (params->events & HOST_WAIT_OUT) pfd.events |= POLLOUT;
+    /* POLLERR / POLLHUP count as ready: the transfer that follows reports them. */
+    params->ready = poll(&pfd, 1, params->timeout_ms) > 0;
+    return 0;
 }

@@ -7,6 +7,7 @@
 /* Unix entry points: params in unixlib.h; always return 0, error in params. */
 int32_t host_sendmsg(void *args);
 int32_t host_recvmsg(void *args);
+int32_t host_wait(void *args);
 
 /*
  * Turns on, on host socket `fd` of host family AF_INET or AF_INET6, every
