@@ -186,7 +186,8 @@ static int transmit_file_body(struct transmit *t, const void *args)
     if (a->buffers && (error = send_data(t, a->buffers->Head, a->buffers->HeadLength))) return error;
     if (a->file)
     {
-        /* "If lpOverlapped is a NULL pointer, the transmission of data always starts at the current byte offset in the file." */
+        /* "If lpOverlapped is a NULL pointer, the transmission of data always starts at the current byte
+         * offset in the file." */
         if (a->ovl)
             offset.QuadPart = ((LONGLONG)a->ovl->OffsetHigh << 32) | a->ovl->Offset;
         else if ((error = file_position(a->file, &offset)))

@@ -56,7 +56,8 @@ static void test_sync(SOCKET client, SOCKET server)
     memcpy(expect + 4 + FILE_SIZE, "TAILtail", 8);
     expect_data(server, expect, FILE_SIZE + 12, "head, whole file, tail");
 
-    /* "If lpOverlapped is a NULL pointer, the transmission of data always starts at the current byte offset in the file." */
+    /* "If lpOverlapped is a NULL pointer, the transmission of data always starts at the current byte
+     * offset in the file." */
     seek(1000);
     ok(transmit_file(client, file, 500, 0, NULL, NULL, 0), "TransmitFile from the current offset: %d",
        WSAGetLastError());
@@ -120,6 +121,50 @@ static void test_port(SOCKET client, SOCKET server)
        bytes == 90, "completion packet: key %#Ix, %lu bytes", key, bytes);
     expect_data(server, content + 10, 90, "TransmitFile on a port");
     CloseHandle(port);
+}
+
+static DWORD WINAPI read_file_twice(void *arg)
+{
+    static char buf[FILE_SIZE];
+    SOCKET server = (SOCKET)arg;
+    BOOL same = recv_all(server, buf, FILE_SIZE) && !memcmp(buf, content, FILE_SIZE);
+
+    return same && recv_all(server, buf, FILE_SIZE) && !memcmp(buf, content, FILE_SIZE);
+}
+
+/* A non-blocking socket: TransmitFile still sends everything (it waits for room, not WSAEWOULDBLOCK). */
+static void test_nonblocking(void)
+{
+    TRANSMIT_PACKETS_ELEMENT el = { TP_ELEMENT_FILE, 0 };
+    SOCKET client, server;
+    u_long on = 1;
+    int small = 2048;
+    HANDLE reader;
+    DWORD same = 0;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server)) return;
+    setsockopt(client, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof(small));
+    ioctlsocket(client, FIONBIO, &on);
+    reader = CreateThread(NULL, 0, read_file_twice, (void *)server, 0, NULL);
+    seek(0);
+    ok(TransmitFile(client, file, 0, 0, NULL, NULL, 0), "TransmitFile on a non-blocking socket: %d",
+       WSAGetLastError());
+    if (transmit_packets)
+    {
+        el.hFile = file;
+        ok(transmit_packets(client, &el, 1, 0, NULL, 0), "TransmitPackets on a non-blocking socket: %d",
+           WSAGetLastError());
+    }
+    else
+    {
+        seek(0);
+        ok(TransmitFile(client, file, 0, 0, NULL, NULL, 0), "TransmitFile again: %d", WSAGetLastError());
+    }
+    ok(WaitForSingleObject(reader, 30000) == WAIT_OBJECT_0 && GetExitCodeThread(reader, &same) && same,
+       "the receiver got the whole file twice");
+    CloseHandle(reader);
+    closesocket(client);
+    closesocket(server);
 }
 
 static void test_disconnect(void)
@@ -272,6 +317,7 @@ void run_tests(void)
         test_packets_errors(client);
         test_packets_datagram();
     }
+    test_nonblocking();
     closesocket(client);
     closesocket(server);
     CloseHandle(file);
