@@ -204,6 +204,14 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, bytes, done->pended);
 }
 
+void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes)
+{
+    struct completion done = { ovl };
+
+    done.thread_id = GetCurrentThreadId();
+    deliver(ctx, &done, error, bytes, 0);
+}
+
 static BOOL capture_thread(const struct msg_request *req, struct completion *done)
 {
     int err;

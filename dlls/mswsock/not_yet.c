@@ -41,8 +41,6 @@ void WINAPI s_perror(const char *message);
 int WINAPI sethostname(const char *name, int len);
 
 /* Microsoft-specific extensions (also reached through WSAIoctl) */
-NOT_YET(BOOL, TransmitFile, (SOCKET s, HANDLE file, DWORD bytes, DWORD per_send, OVERLAPPED *overlapped,
-                             TRANSMIT_FILE_BUFFERS *buffers, DWORD flags), FALSE)
 NOT_YET(int, WSARecvEx, (SOCKET s, char *buf, int len, int *flags), SOCKET_ERROR)
 
 /* Windows Sockets 1 name service (nspapi.h) */

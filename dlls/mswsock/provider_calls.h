@@ -58,6 +58,9 @@ SOCKET WSPAPI wsp_accept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDIT
 BOOL WINAPI msgsock_ConnectEx(SOCKET s, const struct sockaddr *name, int namelen, void *data, DWORD data_len,
                               DWORD *sent, OVERLAPPED *ovl);
 BOOL WINAPI msgsock_DisconnectEx(SOCKET s, OVERLAPPED *ovl, DWORD flags, DWORD reserved);
+/* ext_transmit.c: handed out for WSAID_TRANSMITPACKETS (and TransmitFile, exported) */
+BOOL WINAPI msgsock_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWORD count, DWORD send_size,
+                                    OVERLAPPED *ovl, DWORD flags);
 
 /* wsp_duplicate.c */
 int WSPAPI wsp_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, int *err);

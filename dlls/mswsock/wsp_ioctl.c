@@ -22,8 +22,8 @@ static const struct extension extensions[] =
     { WSAID_CONNECTEX, (void *)msgsock_ConnectEx },
     { WSAID_DISCONNECTEX, (void *)msgsock_DisconnectEx },
     { WSAID_GETACCEPTEXSOCKADDRS, (void *)GetAcceptExSockaddrs },
-    { WSAID_TRANSMITFILE, NULL },
-    { WSAID_TRANSMITPACKETS, NULL },
+    { WSAID_TRANSMITFILE, (void *)TransmitFile },
+    { WSAID_TRANSMITPACKETS, (void *)msgsock_TransmitPackets },
     { WSAID_WSAPOLL, (void *)msgsock_WSAPoll },
 };
 

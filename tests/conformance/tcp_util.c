@@ -51,3 +51,13 @@ BOOL recv_all(SOCKET s, char *buf, int len)
     return TRUE;
 }
 
+
+void *tcp_extension(SOCKET s, GUID guid)
+{
+    void *fn = NULL;
+    DWORD size;
+
+    ok(!WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &guid, sizeof(guid), &fn, sizeof(fn), &size, NULL, NULL) &&
+       fn, "extension lookup: %d", WSAGetLastError());
+    return fn;
+}

@@ -10,6 +10,8 @@ SOCKET tcp_listener(int family, DWORD flags, SOCKADDR_STORAGE *bound);
 BOOL tcp_pair(int family, DWORD flags, SOCKET *client, SOCKET *server);
 /* Receives exactly len bytes (blocking socket); FALSE on error or early end of stream. */
 BOOL recv_all(SOCKET s, char *buf, int len);
+/* The extension function WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER) hands out for `guid` (checked). */
+void *tcp_extension(SOCKET s, GUID guid);
 /* Checks that an API call failed with `expected` (SOCKET_ERROR / INVALID_SOCKET returns). */
 #define expect_failure(failed, expected, what) \
     harness_expect_wsa_error(__FILE__, __LINE__, (failed) ? SOCKET_ERROR : 0, expected, what)

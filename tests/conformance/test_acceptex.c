@@ -16,16 +16,6 @@ static LPFN_GETACCEPTEXSOCKADDRS get_sockaddrs;
 static LPFN_CONNECTEX connect_ex;
 static LPFN_DISCONNECTEX disconnect_ex;
 
-static void *extension(SOCKET s, GUID guid)
-{
-    void *fn = NULL;
-    DWORD size;
-
-    ok(!WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &guid, sizeof(guid), &fn, sizeof(fn), &size, NULL, NULL) &&
-       fn, "extension lookup: %d", WSAGetLastError());
-    return fn;
-}
-
 static SOCKET connect_to(const SOCKADDR_STORAGE *addr)
 {
     SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
@@ -235,10 +225,10 @@ void run_tests(void)
 
     if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
     listener = tcp_listener(AF_INET, WSA_FLAG_OVERLAPPED, &addr);
-    accept_ex = extension(listener, (GUID)WSAID_ACCEPTEX);
-    get_sockaddrs = extension(listener, (GUID)WSAID_GETACCEPTEXSOCKADDRS);
-    connect_ex = extension(listener, (GUID)WSAID_CONNECTEX);
-    disconnect_ex = extension(listener, (GUID)WSAID_DISCONNECTEX);
+    accept_ex = tcp_extension(listener, (GUID)WSAID_ACCEPTEX);
+    get_sockaddrs = tcp_extension(listener, (GUID)WSAID_GETACCEPTEXSOCKADDRS);
+    connect_ex = tcp_extension(listener, (GUID)WSAID_CONNECTEX);
+    disconnect_ex = tcp_extension(listener, (GUID)WSAID_DISCONNECTEX);
     if (!accept_ex || !get_sockaddrs || !connect_ex || !disconnect_ex) fatal("missing extension functions");
     test_accept_ex_errors(listener);
     test_accept_ex_event(listener, &addr);
