@@ -4,7 +4,7 @@
  * "would block":
  *  - a blocking socket waits alertably on Wine's AFD poll and retries;
  *  - an overlapped request joins its socket's queue for that direction and is
- *    retried in posting order from a thread-pool wait on the same poll.
+ *    retried in posting order by the reactor (reactor.c) when the host fd is ready.
  * Completion: OVERLAPPED fields, then the completion routine (an APC queued
  * with WPUQueueApc on the initiating thread) or the event, and the port.
  */
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "msg_io.h"
+#include "reactor.h"
 #include "transfer_checks.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
@@ -37,10 +38,17 @@ struct pending_op
     struct socket_ctx *ctx;     /* holds a reference */
     struct msg_request req;     /* .bufs/.to/.control point into this op's captures */
     struct completion done;
+    DWORD moved;                /* a stream send's bytes already sent */
     SOCKADDR_STORAGE to;
     WSABUF control;
     WSABUF bufs[];              /* captured WSABUF array, then send control bytes */
 };
+
+/* The OVERLAPPED's event without the "no port packet" tag in its low bit. */
+static HANDLE ovl_event(const WSAOVERLAPPED *ovl)
+{
+    return (HANDLE)((ULONG_PTR)ovl->hEvent & ~(ULONG_PTR)1);
+}
 
 static struct io_queue *queue_of(struct socket_ctx *ctx, BOOL is_send)
 {
@@ -62,11 +70,12 @@ static DWORD host_options(const struct socket_ctx *ctx)
     return options;
 }
 
-static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes)
+static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes)
 {
     struct host_sendmsg_params params = { 0 };
 
     params.fd = ctx->fd;
+    params.skip = skip;
     params.flags = req->flags;
     params.name = req->to;
     params.namelen = req->to ? req->tolen : 0;
@@ -103,14 +112,32 @@ static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWOR
     return params.error;
 }
 
-static int host_transfer(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
+static int host_transfer(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes,
+                         DWORD *flags)
 {
     int error;
 
     *bytes = *flags = 0;
     if (ctx->fd < 0) return WSAENETDOWN;
-    error = req->is_send ? host_send(ctx, req, bytes) : host_recv(ctx, req, bytes, flags);
+    error = req->is_send ? host_send(ctx, req, skip, bytes) : host_recv(ctx, req, bytes, flags);
     return stream_result(ctx, req, error, *bytes);
+}
+
+/*
+ * One step of a request.  WSASend: only "a non-blocking stream oriented"
+ * socket returns "with only part of the application's buffers having been
+ * consumed"; other stream sends (`whole`) go on from *moved until all is in,
+ * and a part sent counts as "would block".  *bytes is the request's total.
+ */
+static int transfer_step(struct socket_ctx *ctx, const struct msg_request *req, BOOL whole, DWORD *moved,
+                         DWORD *bytes, DWORD *flags)
+{
+    int error = host_transfer(ctx, req, *moved, bytes, flags);
+
+    if (!req->is_send || ctx->type != SOCK_STREAM || !whole) return error;
+    *bytes = *moved += *bytes;
+    if (!error && *moved < request_length(req)) return WSAEWOULDBLOCK;
+    return error;
 }
 
 static void store_result(const struct msg_request *req, DWORD bytes, DWORD flags)
@@ -138,12 +165,12 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
 {
     DWORD timeout = req->is_send ? ctx->send_timeout : ctx->recv_timeout;
     BOOL waited_on_host = FALSE;
-    DWORD bytes, flags;
+    DWORD bytes, flags, moved = 0;
     int error;
 
     for (;;)
     {
-        error = host_transfer(ctx, req, &bytes, &flags);
+        error = transfer_step(ctx, req, !ctx->nonblocking, &moved, &bytes, &flags);
         if (error != WSAEWOULDBLOCK || ctx->nonblocking) break;
         if (!waited_on_host)
         {
@@ -198,7 +225,7 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         }
         return;
     }
-    if (done->ovl->hEvent) SetEvent(done->ovl->hEvent);
+    if (ovl_event(done->ovl)) SetEvent(ovl_event(done->ovl));
     /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
     if (!((ULONG_PTR)done->ovl->hEvent & 1))
         afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, bytes, done->pended);
@@ -234,7 +261,7 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     return TRUE;
 }
 
-static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_request *req)
+static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_request *req, DWORD moved)
 {
     ULONG control_len = req->is_send && req->control ? req->control->len : 0;
     struct pending_op *op = malloc(sizeof(*op) + req->count * sizeof(WSABUF) + control_len);
@@ -242,6 +269,7 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
     if (!op) return NULL;
     op->next = NULL;
     op->ctx = ctx;
+    op->moved = moved;
     op->req = *req;
     memcpy(op->bufs, req->bufs, req->count * sizeof(WSABUF));
     op->req.bufs = op->bufs;
@@ -276,51 +304,30 @@ static void finish_op(struct pending_op *op, int error, DWORD bytes, DWORD flags
     free(op);
 }
 
-static void CALLBACK queue_ready(void *context, BOOLEAN timed_out);
-
-/* Arms the poll for the queue's head; called with the queue locked. */
-static void arm_queue(struct socket_ctx *ctx, struct io_queue *queue, BOOL is_send)
+/* The reactor: the socket may be ready for the queue's head; run requests in posting order. */
+void msg_io_ready(struct socket_ctx *ctx, BOOL is_send)
 {
-    /* Still armed from before a cancellation emptied the queue: that poll serves the new head. */
-    if (queue->wait) return;
-    if (!queue->ready_event && !(queue->ready_event = CreateEventW(NULL, TRUE, FALSE, NULL))) return;
-    queue->poll = afd_poll_start((HANDLE)ctx->handle, ready_events(is_send), queue->ready_event);
-    if (!RegisterWaitForSingleObject(&queue->wait, queue->ready_event, queue_ready, queue,
-                                     INFINITE, WT_EXECUTEONLYONCE))
-        ERR("cannot wait for socket %#Ix\n", ctx->handle);
-}
-
-/* Thread pool: the socket may be ready for the queue's head; run requests in order. */
-static void CALLBACK queue_ready(void *context, BOOLEAN timed_out)
-{
-    struct io_queue *queue = context;
-    struct socket_ctx *ctx = NULL;
+    struct io_queue *queue = queue_of(ctx, is_send);
     struct pending_op *op;
     DWORD bytes, flags;
     int error;
 
     EnterCriticalSection(&queue->lock);
-    /* Keep the socket (and so this queue) alive until the lock is released. */
-    if (queue->head) InterlockedIncrement(&(ctx = queue->head->ctx)->refs);
-    UnregisterWait(queue->wait);
-    queue->wait = NULL;
-    afd_poll_finish(queue->poll);
-    queue->poll = NULL;
     while ((op = queue->head))
     {
-        error = host_transfer(op->ctx, &op->req, &bytes, &flags);
+        error = transfer_step(ctx, &op->req, TRUE, &op->moved, &bytes, &flags);
         if (error == WSAEWOULDBLOCK)
         {
-            arm_queue(op->ctx, queue, op->req.is_send);
+            reactor_watch(ctx, is_send);
             break;
         }
         queue->head = op->next;
         if (!queue->head) queue->tail = NULL;
         if (!error || error == WSAEMSGSIZE) store_result(&op->req, bytes, flags);
+        /* Under the lock: a request posted meanwhile must not complete ahead of this one. */
         finish_op(op, error, bytes, flags);
     }
     LeaveCriticalSection(&queue->lock);
-    socket_release(ctx);
 }
 
 /* Overlapped: complete at once if the queue is empty and the host can, else queue. */
@@ -329,13 +336,13 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
     struct io_queue *queue = queue_of(ctx, req->is_send);
     struct completion done;
     struct pending_op *op;
-    DWORD bytes, flags;
+    DWORD bytes, flags, moved = 0;
     int error;
 
     EnterCriticalSection(&queue->lock);
     if (!queue->head)
     {
-        error = host_transfer(ctx, req, &bytes, &flags);
+        error = transfer_step(ctx, req, TRUE, &moved, &bytes, &flags);
         if (error != WSAEWOULDBLOCK)
         {
             LeaveCriticalSection(&queue->lock);
@@ -347,18 +354,21 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
             return error;
         }
     }
-    if (!(op = capture_op(ctx, req)))
+    if (!(op = capture_op(ctx, req, moved)))
     {
         LeaveCriticalSection(&queue->lock);
         return WSAENOBUFS;
     }
     req->ovl->Internal = OVL_STATUS_PENDING;
     req->ovl->InternalHigh = 0;
+    /* "The system sets the state of the event object to not-signaled when a call to the I/O
+     * function returns before the operation has been completed." */
+    if (ovl_event(req->ovl)) ResetEvent(ovl_event(req->ovl));
     if (queue->tail) queue->tail->next = op;
     else
     {
         queue->head = op;
-        arm_queue(ctx, queue, req->is_send);
+        reactor_watch(ctx, req->is_send);
     }
     queue->tail = op;
     LeaveCriticalSection(&queue->lock);
@@ -414,7 +424,7 @@ static struct pending_op *take_matching(struct io_queue *queue, const struct can
         *taken_tail = op;
         taken_tail = &op->next;
     }
-    /* An emptied queue's armed poll finds nothing to do and lets itself go. */
+    /* An emptied queue's armed fd wakes the reactor once for nothing. */
     return taken;
 }
 
@@ -467,23 +477,16 @@ void msg_io_abort_socket(struct socket_ctx *ctx)
 {
     struct pending_op *op;
     struct io_queue *queue;
-    HANDLE wait;
     int i;
 
+    /* First: a reactor run still in progress can no longer arm the fd. */
+    reactor_forget(ctx);
     for (i = 0; i < 2; i++)
     {
         queue = &ctx->queues[i];
         EnterCriticalSection(&queue->lock);
-        wait = queue->wait;
-        queue->wait = NULL;
         op = queue->head;
         queue->head = queue->tail = NULL;
-        LeaveCriticalSection(&queue->lock);
-        /* Outside the lock: the callback may be running and wants it. */
-        if (wait) UnregisterWaitEx(wait, INVALID_HANDLE_VALUE);
-        EnterCriticalSection(&queue->lock);
-        afd_poll_finish(queue->poll);
-        queue->poll = NULL;
         LeaveCriticalSection(&queue->lock);
         abort_ops(op, FALSE);
     }

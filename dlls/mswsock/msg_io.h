@@ -34,6 +34,9 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
 /* A request finished synchronously with an OVERLAPPED: (error, bytes) to it, its event and the port. */
 void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes);
 
+/* reactor.c: the host fd may be ready for this direction; runs the queue's requests that can go. */
+void msg_io_ready(struct socket_ctx *ctx, BOOL is_send);
+
 /* Aborts every pending request of a closing socket with WSA_OPERATION_ABORTED. */
 void msg_io_abort_socket(struct socket_ctx *ctx);
 

@@ -11,16 +11,21 @@
 #include "msgsock/memcheck.h"
 
 struct pending_op;
-struct afd_poll_block;
 
 /* Overlapped requests of one direction that could not complete at once, in posting order. */
 struct io_queue
 {
     CRITICAL_SECTION lock;
     struct pending_op *head, *tail;
-    HANDLE ready_event;             /* signalled by Wine's AFD poll */
-    struct afd_poll_block *poll;    /* the poll in flight, if any */
-    HANDLE wait;                    /* thread-pool wait on ready_event */
+};
+
+/* What the reactor (reactor.c) watches the socket's host fd for. */
+struct socket_watch
+{
+    SRWLOCK lock;
+    unsigned int directions;        /* WATCH_* armed and not yet reported */
+    BOOL added;                     /* the fd is in the reactor's set */
+    BOOL closed;                    /* closesocket: never arm again */
 };
 
 /* Per-socket state the provider keeps beside Wine's socket object. */
@@ -39,6 +44,7 @@ struct socket_ctx
     DWORD max_coalesced;    /* UDP_RECV_MAX_COALESCED_SIZE */
     DWORD send_msg_size;    /* UDP_SEND_MSG_SIZE */
     struct io_queue queues[2];             /* [0] receive, [1] send */
+    struct socket_watch watch;
     LONG refs;
     int so_error;           /* SO_ERROR as an application set it */
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */

@@ -8,6 +8,7 @@
 #include "provider.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
+#include "reactor.h"
 #include "wine_afd.h"
 
 #define BUCKETS 256
@@ -48,6 +49,7 @@ static struct socket_ctx *create_ctx(SOCKET handle, int family, int type, int pr
     ctx->refs = 1;
     InitializeCriticalSection(&ctx->queues[0].lock);
     InitializeCriticalSection(&ctx->queues[1].lock);
+    InitializeSRWLock(&ctx->watch.lock);
     if (afd_host_fd((HANDLE)handle, &ctx->fd))
     {
         WARN("no host fd for socket %#Ix\n", handle);
@@ -142,11 +144,11 @@ struct socket_ctx *socket_lookup(SOCKET handle)
 void socket_release(struct socket_ctx *ctx)
 {
     if (!ctx || InterlockedDecrement(&ctx->refs)) return;
+    /* closesocket has done this already; the fd must leave the reactor before it closes. */
+    reactor_forget(ctx);
     close_host_fd(ctx->fd);
     DeleteCriticalSection(&ctx->queues[0].lock);
     DeleteCriticalSection(&ctx->queues[1].lock);
-    if (ctx->queues[0].ready_event) CloseHandle(ctx->queues[0].ready_event);
-    if (ctx->queues[1].ready_event) CloseHandle(ctx->queues[1].ready_event);
     free(ctx);
 }
 
@@ -174,6 +176,7 @@ void socket_refresh_fd(struct socket_ctx *ctx)
 
     if (!InterlockedExchange(&ctx->fd_stale, 0)) return;
     if (afd_host_fd((HANDLE)ctx->handle, &fd)) return;
+    reactor_forget_fd(ctx);
     old = InterlockedExchange((LONG *)&ctx->fd, fd);
     close_host_fd(old);
 }

@@ -94,7 +94,7 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
     return 0;
 }
 
-static ULONG total_length(const struct msg_request *req)
+ULONG request_length(const struct msg_request *req)
 {
     ULONG total = 0;
     DWORD i;
@@ -116,7 +116,7 @@ int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int err
         return WSAECONNRESET;
     }
     /* WSAECONNRESET: "The virtual circuit was reset by the remote side", not a graceful close. */
-    if (!req->is_send && !error && !bytes && total_length(req) &&
+    if (!req->is_send && !error && !bytes && request_length(req) &&
         !afd_poll_now((HANDLE)ctx->handle, MSGSOCK_POLL_RESET, &reported) && (reported & MSGSOCK_POLL_RESET))
         return WSAECONNRESET;
     return error;

@@ -24,6 +24,9 @@ enum host_call
     host_call_close,
     host_call_sockopt,
     host_call_wait,
+    host_call_reactor_open,
+    host_call_reactor_arm,
+    host_call_reactor_wait,
     host_call_count
 };
 
@@ -60,6 +63,7 @@ struct host_sendmsg_params
     int32_t                namelen;
     const struct host_buf *bufs;
     uint32_t               buf_count;
+    uint32_t               skip;          /* bytes at the start of bufs already sent (streams) */
     const void            *control;       /* Win32 WSACMSGHDR list or NULL */
     uint32_t               control_len;
     uint32_t               options;       /* HOST_OPT_* */
@@ -106,6 +110,47 @@ struct host_wait_params
     uint32_t events;        /* HOST_WAIT_* */
     int32_t  timeout_ms;
     int32_t  ready;         /* out: nonzero if ready (or in error: the transfer will report it) */
+};
+
+/*
+ * The provider's reactor: one host epoll set over the fds whose queued
+ * overlapped requests wait for readiness.  Each arming is one-shot (it fires
+ * once, then waits to be armed again) and carries the caller's token back.
+ */
+struct host_reactor_open_params
+{
+    int32_t epfd;           /* out: the epoll fd, -1 on error */
+    int32_t error;          /* out: 0 or WSAE* */
+};
+
+#define HOST_REACTOR_ADD    0   /* first arming of this fd */
+#define HOST_REACTOR_MODIFY 1   /* arming again (or changing the events) */
+#define HOST_REACTOR_REMOVE 2   /* forget the fd (before it is closed) */
+struct host_reactor_arm_params
+{
+    int32_t  epfd;
+    int32_t  fd;
+    uint32_t op;            /* HOST_REACTOR_* */
+    uint32_t events;        /* HOST_WAIT_* */
+    uint64_t token;         /* returned with the fd's readiness */
+    int32_t  error;         /* out: 0 or WSAE* */
+};
+
+/* One fd found ready: its token and HOST_WAIT_* (errors and hang-ups set both). */
+struct host_reactor_event
+{
+    uint64_t token;
+    uint32_t events;
+    uint32_t pad;
+};
+
+struct host_reactor_wait_params
+{
+    int32_t                   epfd;
+    int32_t                   timeout_ms;   /* -1: until something is ready */
+    struct host_reactor_event *events;      /* out */
+    uint32_t                  capacity;
+    uint32_t                  count;        /* out: 0 on timeout or interruption */
 };
 
 /* getsockopt / setsockopt on the host fd with Win32 level and name (translated in the codec). */

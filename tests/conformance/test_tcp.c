@@ -192,9 +192,16 @@ static void test_blocking(void)
     struct reader r;
     char *big = calloc(1, len), buf[8];
     HANDLE thread;
+    int small = 4096;
 
     fresh_pair();
-    /* A blocking send on a stream returns once everything is sent (the peer reads meanwhile). */
+    /*
+     * A blocking send on a stream returns once everything is sent (the peer reads meanwhile):
+     * WSASend leaves part of the buffers unconsumed only on "non-blocking, stream oriented"
+     * sockets.  Small socket buffers make the host take the data in many pieces.
+     */
+    setsockopt(client, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof(small));
+    setsockopt(server, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof(small));
     r.s = server;
     r.len = len;
     r.got = 0;

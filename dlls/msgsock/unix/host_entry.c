@@ -7,6 +7,7 @@
 
 #include "msgsock/unixlib.h"
 #include "host_socket.h"
+#include "host_reactor.h"
 #include "host_resolve.h"
 #include "host_sockopt.h"
 
@@ -36,4 +37,7 @@ const host_entry_fn __wine_unix_call_funcs[host_call_count] =
     [host_call_close] = host_close,
     [host_call_sockopt] = host_sockopt,
     [host_call_wait] = host_wait,
+    [host_call_reactor_open] = host_reactor_open,
+    [host_call_reactor_arm] = host_reactor_arm,
+    [host_call_reactor_wait] = host_reactor_wait,
 };

@@ -31,7 +31,7 @@
 
 /* --- shared pieces --------------------------------------------------------------- */
 
-/* Win32 WSABUFs as host iovecs, on the stack unless there are many. */
+/* Win32 WSABUFs as host iovecs, on the stack unless there are many; `skip` bytes left out at the start. */
 struct iov_array
 {
     struct iovec *iov;
@@ -40,21 +40,28 @@ struct iov_array
     struct iovec local[IOV_STACK_COUNT];
 };
 
-static int iov_init(struct iov_array *a, const struct host_buf *bufs, uint32_t count)
+static int iov_init(struct iov_array *a, const struct host_buf *bufs, uint32_t count, uint32_t skip)
 {
     uint32_t i;
 
     a->iov = a->local;
-    a->count = count;
+    a->count = 0;
     a->total = 0;
     if (count && !bufs) return WS_WSAEFAULT;
     if (count > IOV_STACK_COUNT && !(a->iov = calloc(count, sizeof(*a->iov))))
         return WS_WSAENOBUFS;
     for (i = 0; i < count; i++)
     {
-        a->iov[i].iov_base = bufs[i].buf;
-        a->iov[i].iov_len = bufs[i].len;
-        a->total += bufs[i].len;
+        if (skip && skip >= bufs[i].len)
+        {
+            skip -= bufs[i].len;
+            continue;
+        }
+        a->iov[a->count].iov_base = bufs[i].buf + skip;
+        a->iov[a->count].iov_len = bufs[i].len - skip;
+        a->total += bufs[i].len - skip;
+        a->count++;
+        skip = 0;
     }
     return 0;
 }
@@ -339,7 +346,7 @@ static int send_checked(struct host_sendmsg_params *params)
     int err;
 
     if ((err = send_prepare(&m, params))) return err;
-    if ((err = iov_init(&a, params->bufs, params->buf_count)))
+    if ((err = iov_init(&a, params->bufs, params->buf_count, params->skip)))
     {
         iov_free(&a);
         return err;
@@ -445,7 +452,7 @@ static int recv_checked(struct host_recvmsg_params *params, uint32_t in_flags)
         return err;
     }
     memset(&m.msg, 0, sizeof(m.msg));
-    if (!(err = iov_init(&a, params->bufs, params->buf_count)))
+    if (!(err = iov_init(&a, params->bufs, params->buf_count, 0)))
     {
         m.msg.msg_iov = a.iov;
         m.msg.msg_iovlen = a.count;
