@@ -112,7 +112,6 @@ int afd_status_to_wsa(LONG status)
     case 0xc0000241: return WSAECONNABORTED;        /* STATUS_CONNECTION_ABORTED */
     case 0xc0000184: return WSAEINVAL;              /* STATUS_INVALID_DEVICE_STATE */
     case 0x80000005: return WSAEMSGSIZE;            /* STATUS_BUFFER_OVERFLOW */
-    case 0xc0000800: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY (Wine: EWOULDBLOCK) */
     case 0xc0000140: return WSAENOTCONN;            /* STATUS_INVALID_CONNECTION */
     case 0xc000023b: return WSAEISCONN;             /* STATUS_CONNECTION_ACTIVE */
     case 0xc00000a3: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY: Wine's EWOULDBLOCK */
