@@ -13,6 +13,7 @@
 
 #include "msg_io.h"
 #include "reactor.h"
+#include "thread_handle.h"
 #include "transfer_checks.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
@@ -25,7 +26,6 @@ struct completion
     WSAOVERLAPPED *ovl;
     LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
     WSATHREADID thread;
-    BOOL own_thread;            /* opened here: closed after the routine ran */
     BOOL pended;                /* returned WSA_IO_PENDING (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) */
     BOOL thread_gone;           /* the initiating thread is exiting: its routine can't run */
     DWORD thread_id;            /* the initiating thread */
@@ -188,10 +188,8 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
 static void WINAPI completion_apc(DWORD_PTR context)
 {
     struct completion *done = (struct completion *)context;
-    int err;
 
     done->routine(done->error, done->bytes, done->ovl, done->flags);
-    if (done->own_thread) provider_upcalls.lpWPUCloseThread(&done->thread, &err);
     free(done);
 }
 
@@ -210,11 +208,7 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     if (done->routine)
     {
         /* Windows drops the APC of an exiting thread along with the request. */
-        if (done->thread_gone)
-        {
-            if (done->own_thread) provider_upcalls.lpWPUCloseThread(&done->thread, &err);
-            return;
-        }
+        if (done->thread_gone) return;
         if ((copy = malloc(sizeof(*copy))))
         {
             *copy = *done;
@@ -241,11 +235,10 @@ void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, 
 
 static BOOL capture_thread(const struct msg_request *req, struct completion *done)
 {
-    int err;
+    const WSATHREADID *current;
 
     done->ovl = req->ovl;
     done->routine = req->routine;
-    done->own_thread = FALSE;
     done->pended = FALSE;
     done->thread_gone = FALSE;
     done->thread_id = GetCurrentThreadId();
@@ -256,8 +249,8 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
         return TRUE;
     }
     /* Called straight through an extension pointer: ws2_32 gave us no thread. */
-    if (provider_upcalls.lpWPUOpenCurrentThread(&done->thread, &err)) return FALSE;
-    done->own_thread = TRUE;
+    if (!(current = thread_handle_current())) return FALSE;
+    done->thread = *current;
     return TRUE;
 }
 
