@@ -271,6 +271,44 @@ static void test_overlapped(void)
     CloseHandle(port);
 }
 
+/*
+ * A zero-byte overlapped WSARecv on a stream (libuv's and IIS's "zero-byte read").  WSARecv: "For
+ * overlapped sockets, WSARecv is used to post one or more buffers into which incoming data will be
+ * placed as it becomes available, after which the application-specified completion indication ...
+ * occurs": it waits for data, completes with 0 bytes, and leaves the data for the next receive.
+ */
+static void test_zero_byte_recv(void)
+{
+    WSAOVERLAPPED ovl = { 0 };
+    WSABUF empty = { 0, NULL };
+    DWORD bytes = 0xdead, flags = 0;
+    char buf[8];
+    int ret, error;
+
+    fresh_pair();
+    ovl.hEvent = WSACreateEvent();
+    ret = WSARecv(server, &empty, 1, &bytes, &flags, &ovl, NULL);
+    error = ret ? WSAGetLastError() : 0;
+    ok(ret == SOCKET_ERROR && error == WSA_IO_PENDING, "zero-byte WSARecv with no data: ret %d error %d", ret, error);
+    if (error == WSA_IO_PENDING)
+    {
+        ok(WaitForSingleObject(ovl.hEvent, 100) == WAIT_TIMEOUT, "zero-byte receive completed without data");
+        ok(send(client, "zero", 4, 0) == 4, "send: %d", WSAGetLastError());
+        ok(WaitForSingleObject(ovl.hEvent, 5000) == WAIT_OBJECT_0, "zero-byte receive not completed by data");
+        ok(WSAGetOverlappedResult(server, &ovl, &bytes, FALSE, &flags) && bytes == 0, "zero-byte result: %lu bytes",
+           bytes);
+    }
+    else send(client, "zero", 4, 0);
+    ok(recv(server, buf, sizeof(buf), 0) == 4 && !memcmp(buf, "zero", 4), "data left for the next receive");
+    /* With data already there it completes at once. */
+    send(client, "more", 4, 0);
+    Sleep(50);
+    ret = WSARecv(server, &empty, 1, &bytes, &flags, &ovl, NULL);
+    ok(!ret && bytes == 0, "zero-byte WSARecv with data waiting: ret %d error %d", ret, ret ? WSAGetLastError() : 0);
+    ok(recv(server, buf, sizeof(buf), 0) == 4, "data still there after the zero-byte receive");
+    WSACloseEvent(ovl.hEvent);
+}
+
 void run_tests(void)
 {
     WSADATA wsa;
@@ -285,6 +323,7 @@ void run_tests(void)
     test_nonblocking();
     test_blocking();
     test_overlapped();
+    test_zero_byte_recv();
     if (client != INVALID_SOCKET) closesocket(client);
     if (server != INVALID_SOCKET) closesocket(server);
     WSACleanup();
