@@ -258,6 +258,38 @@ static void test_event_reset(void)
     WSACloseEvent(event);
 }
 
+/*
+ * libuv's UDP "zero read": a zero-byte WSARecv with MSG_PEEK waits for a datagram ("incoming data
+ * will be placed as it becomes available"), reports it as too large for the buffer (WSAEMSGSIZE:
+ * "the message was too large to fit into the specified buffer") and, peeked, leaves it queued.
+ */
+static void test_zero_byte_peek(void)
+{
+    SOCKADDR_IN sender_addr;
+    SOCKET sender = udp_bound(&sender_addr);
+    WSABUF empty = { 0, NULL };
+    struct pending_recv r;
+    DWORD bytes, flags = MSG_PEEK;
+    char data[16];
+    int ret, error;
+
+    r.s = udp_bound(&r.addr);
+    memset(&r.ovl, 0, sizeof(r.ovl));
+    r.ovl.hEvent = WSACreateEvent();
+    ret = WSARecv(r.s, &empty, 1, &bytes, &flags, &r.ovl, NULL);
+    error = ret ? WSAGetLastError() : 0;
+    ok(ret == SOCKET_ERROR && error == WSA_IO_PENDING, "zero-byte peek with nothing queued: ret %d error %d", ret,
+       error);
+    send_text(sender, &r.addr, "peeked");
+    ok(WaitForSingleObject(r.ovl.hEvent, 5000) == WAIT_OBJECT_0, "zero-byte peek not completed by a datagram");
+    error = WSAGetOverlappedResult(r.s, &r.ovl, &bytes, FALSE, &flags) ? 0 : WSAGetLastError();
+    ok(error == WSAEMSGSIZE && bytes == 0, "zero-byte peek: error %d bytes %lu", error, bytes);
+    ok(recv(r.s, data, sizeof(data), 0) == 6 && !memcmp(data, "peeked", 6), "the datagram is still queued");
+    closesocket(r.s);
+    closesocket(sender);
+    WSACloseEvent(r.ovl.hEvent);
+}
+
 /* A socket closed with a receive pending, then new sockets (handles may be reused) still complete. */
 static void test_after_close(void)
 {
@@ -351,6 +383,7 @@ void run_tests(void)
     test_one_queue();
     test_both_directions();
     test_event_reset();
+    test_zero_byte_peek();
     test_after_close();
     test_threads_together();
     WSACleanup();
