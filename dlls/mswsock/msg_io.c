@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "block_cache.h"
 #include "msg_io.h"
 #include "reactor.h"
 #include "thread_handle.h"
@@ -38,6 +39,7 @@ struct pending_op
     struct socket_ctx *ctx;     /* holds a reference */
     struct msg_request req;     /* .bufs/.to/.control point into this op's captures */
     struct completion done;
+    size_t size;                /* as allocated (block_cache.h) */
     DWORD moved;                /* a stream send's bytes already sent */
     SOCKADDR_STORAGE to;
     WSABUF control;
@@ -190,7 +192,7 @@ static void WINAPI completion_apc(DWORD_PTR context)
     struct completion *done = (struct completion *)context;
 
     done->routine(done->error, done->bytes, done->ovl, done->flags);
-    free(done);
+    block_free(done, sizeof(*done));
 }
 
 /* The OVERLAPPED, then exactly one of: completion routine, event; and the port. */
@@ -209,13 +211,13 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     {
         /* Windows drops the APC of an exiting thread along with the request. */
         if (done->thread_gone) return;
-        if ((copy = malloc(sizeof(*copy))))
+        if ((copy = block_alloc(sizeof(*copy))))
         {
             *copy = *done;
             if (!provider_upcalls.lpWPUQueueApc(&copy->thread, completion_apc, (DWORD_PTR)copy, &err))
                 return;
             ERR("WPUQueueApc failed: %d\n", err);
-            free(copy);
+            block_free(copy, sizeof(*copy));
         }
         return;
     }
@@ -257,9 +259,11 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
 static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_request *req, DWORD moved)
 {
     ULONG control_len = req->is_send && req->control ? req->control->len : 0;
-    struct pending_op *op = malloc(sizeof(*op) + req->count * sizeof(WSABUF) + control_len);
+    size_t size = sizeof(struct pending_op) + req->count * sizeof(WSABUF) + control_len;
+    struct pending_op *op = block_alloc(size);
 
     if (!op) return NULL;
+    op->size = size;
     op->next = NULL;
     op->ctx = ctx;
     op->moved = moved;
@@ -281,7 +285,7 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
     op->req.bytes_out = NULL;   /* "not updated" once pending */
     if (!capture_thread(req, &op->done))
     {
-        free(op);
+        block_free(op, size);
         return NULL;
     }
     op->done.pended = TRUE;
@@ -294,7 +298,7 @@ static void finish_op(struct pending_op *op, int error, DWORD bytes, DWORD flags
 {
     deliver(op->ctx, &op->done, error, bytes, flags);
     socket_release(op->ctx);
-    free(op);
+    block_free(op, op->size);
 }
 
 /* The reactor: the socket may be ready for the queue's head; run requests in posting order. */
