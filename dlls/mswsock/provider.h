@@ -49,6 +49,7 @@ struct socket_ctx
     int so_error;           /* SO_ERROR as an application set it */
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */
     BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
+    USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */

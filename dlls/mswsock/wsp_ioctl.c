@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "provider_calls.h"
+#include "msgsock/host.h"
+#include "msgsock/unixlib.h"
 #include "msgsock/ws_extra.h"
 #include "wine_afd.h"
 #include "msg_io.h"
@@ -75,6 +77,36 @@ static int at_mark(struct socket_ctx *ctx, void *out, DWORD out_len, DWORD *retu
     return write_out(out, out_len, &value, sizeof(value), returned);
 }
 
+/*
+ * SIO_CPU_AFFINITY, which msquic uses for its per-processor UDP sockets on one
+ * port ("This IOCTL allows for creating per-processor sockets for the same UDP
+ * port"): a USHORT processor index in; the host socket may then share its port.
+ */
+static int cpu_affinity(struct socket_ctx *ctx, const void *in, DWORD in_len)
+{
+    struct host_share_port_params params = { ctx->fd };
+    USHORT processor;
+
+    if (!in || in_len < sizeof(USHORT) || !msgsock_readable(in, sizeof(USHORT))) return WSAEFAULT;
+    processor = *(const USHORT *)in;
+    if (processor >= GetActiveProcessorCount(ALL_PROCESSOR_GROUPS)) return WSAEINVAL;
+    if (ctx->type != SOCK_DGRAM) return WSAEOPNOTSUPP;
+    if (msgsock_host_call(host_call_share_port, &params)) return WSAENETDOWN;
+    if (params.error) return params.error;
+    ctx->processor = processor;
+    return 0;
+}
+
+/* SIO_QUERY_RSS_PROCESSOR_INFO: "the association between a socket and an RSS processor core and NUMA node". */
+static int rss_processor_info(struct socket_ctx *ctx, void *out, DWORD out_len, DWORD *returned)
+{
+    SOCKET_PROCESSOR_AFFINITY info = { { 0 } };
+
+    info.Processor.Group = ctx->processor / 64;
+    info.Processor.Number = ctx->processor % 64;
+    return write_out(out, out_len, &info, sizeof(info), returned);
+}
+
 static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len,
                     DWORD *returned)
 {
@@ -118,6 +150,10 @@ static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, 
     case SIO_UDP_NETRESET:
         /* Linux reports no "TTL expired" to a UDP socket: there is nothing to switch. */
         return read_dword_in(in, in_len, &value);
+    case SIO_CPU_AFFINITY:
+        return cpu_affinity(ctx, in, in_len);
+    case SIO_QUERY_RSS_PROCESSOR_INFO:
+        return rss_processor_info(ctx, out, out_len, returned);
     default:
         FIXME("control code %#lx not handled yet\n", code);
         return WSAEOPNOTSUPP;

@@ -27,6 +27,7 @@ enum host_call
     host_call_reactor_open,
     host_call_reactor_arm,
     host_call_reactor_wait,
+    host_call_share_port,
     host_call_count
 };
 
@@ -151,6 +152,13 @@ struct host_reactor_wait_params
     struct host_reactor_event *events;      /* out */
     uint32_t                  capacity;
     uint32_t                  count;        /* out: 0 on timeout or interruption */
+};
+
+/* SIO_CPU_AFFINITY: per-processor sockets may bind one port (SO_REUSEPORT on the host). */
+struct host_share_port_params
+{
+    int32_t fd;
+    int32_t error;          /* out: 0 or WSAE* */
 };
 
 /* getsockopt / setsockopt on the host fd with Win32 level and name (translated in the codec). */

@@ -1,6 +1,7 @@
 /*
  * ioctlsocket SIOCATMARK and the WSAIoctl codes SIO_ADDRESS_LIST_QUERY,
- * SIO_GET_INTERFACE_LIST, SIO_KEEPALIVE_VALS, SIO_UDP_NETRESET.  Quotes are
+ * SIO_GET_INTERFACE_LIST, SIO_KEEPALIVE_VALS, SIO_UDP_NETRESET, SIO_CPU_AFFINITY,
+ * SIO_QUERY_RSS_PROCESSOR_INFO.  Quotes are
  * from Microsoft's ioctlsocket, WSAIoctl and "Winsock IOCTLs" pages.
  */
 #include <stdlib.h>
@@ -178,6 +179,73 @@ static void test_udp_netreset(void)
     closesocket(s);
 }
 
+/* A UDP socket with SIO_CPU_AFFINITY for `processor` set: 0 or the WSA error. */
+static int affinitized(SOCKET *s, USHORT processor)
+{
+    DWORD size;
+
+    *s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    return WSAIoctl(*s, SIO_CPU_AFFINITY, &processor, sizeof(processor), NULL, 0, &size, NULL, NULL)
+               ? WSAGetLastError() : 0;
+}
+
+/*
+ * SIO_CPU_AFFINITY is in none of Microsoft's pages; msquic, which relies on it for its server
+ * sockets, says "This IOCTL allows for creating per-processor sockets for the same UDP port", and
+ * fails to listen without it.  SIO_QUERY_RSS_PROCESSOR_INFO then "queries the association between
+ * a socket and an RSS processor core and NUMA node" (a SOCKET_PROCESSOR_AFFINITY).
+ */
+static void test_cpu_affinity(void)
+{
+    USHORT last = (USHORT)(GetActiveProcessorCount(ALL_PROCESSOR_GROUPS) - 1), huge = 0xffff;
+    SOCKET first, second, plain, sender;
+    SOCKADDR_IN addr = { AF_INET };
+    SOCKET_PROCESSOR_AFFINITY info;
+    int error, len = sizeof(addr), i, got = 0, n;
+    DWORD size = 0;
+    u_long on = 1;
+    char buf[8];
+
+    error = affinitized(&first, 0);
+    ok(!error, "SIO_CPU_AFFINITY processor 0: %d", error);
+    error = affinitized(&second, last);
+    ok(!error, "SIO_CPU_AFFINITY processor %u: %d", last, error);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ok(!bind(first, (struct sockaddr *)&addr, sizeof(addr)), "bind first: %d", WSAGetLastError());
+    getsockname(first, (struct sockaddr *)&addr, &len);
+    /* The point of it: a second per-processor socket on the same port. */
+    ok(!bind(second, (struct sockaddr *)&addr, sizeof(addr)), "second socket on the port: %d", WSAGetLastError());
+    plain = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    expect_failure(bind(plain, (struct sockaddr *)&addr, sizeof(addr)) == SOCKET_ERROR, WSAEADDRINUSE,
+                   "a socket without the affinity on that port");
+    /* Every datagram to the port reaches one of the two. */
+    ioctlsocket(first, FIONBIO, &on);
+    ioctlsocket(second, FIONBIO, &on);
+    for (i = 0; i < 8; i++)
+    {
+        sender = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+        sendto(sender, "rss", 3, 0, (struct sockaddr *)&addr, sizeof(addr));
+        closesocket(sender);
+    }
+    Sleep(100);
+    while ((n = recv(first, buf, sizeof(buf), 0)) == 3 || (n = recv(second, buf, sizeof(buf), 0)) == 3) got++;
+    ok(got == 8, "%d of 8 datagrams reached the port's sockets", got);
+
+    ok(!WSAIoctl(second, SIO_QUERY_RSS_PROCESSOR_INFO, NULL, 0, &info, sizeof(info), &size, NULL, NULL),
+       "SIO_QUERY_RSS_PROCESSOR_INFO: %d", WSAGetLastError());
+    ok(size == sizeof(info) && info.Processor.Group * 64 + info.Processor.Number == last,
+       "processor info: %lu bytes, group %u number %u", size, info.Processor.Group, info.Processor.Number);
+    check_fault(WSAIoctl(second, SIO_QUERY_RSS_PROCESSOR_INFO, NULL, 0, &info, 2, &size, NULL, NULL),
+                "SIO_QUERY_RSS_PROCESSOR_INFO short output");
+    check_fault(WSAIoctl(plain, SIO_CPU_AFFINITY, &huge, 1, NULL, 0, &size, NULL, NULL), "SIO_CPU_AFFINITY short input");
+    /* WSAEINVAL: "The dwIoControlCode parameter is not a valid command, or a specified input parameter is not acceptable" */
+    expect_wsa_error(WSAIoctl(plain, SIO_CPU_AFFINITY, &huge, sizeof(huge), NULL, 0, &size, NULL, NULL), WSAEINVAL,
+                     "SIO_CPU_AFFINITY beyond the last processor");
+    closesocket(first);
+    closesocket(second);
+    closesocket(plain);
+}
+
 void run_tests(void)
 {
     sock_startup();
@@ -186,5 +254,6 @@ void run_tests(void)
     test_interface_list();
     test_keepalive();
     test_udp_netreset();
+    test_cpu_affinity();
     WSACleanup();
 }

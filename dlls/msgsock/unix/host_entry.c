@@ -40,4 +40,5 @@ const host_entry_fn __wine_unix_call_funcs[host_call_count] =
     [host_call_reactor_open] = host_reactor_open,
     [host_call_reactor_arm] = host_reactor_arm,
     [host_call_reactor_wait] = host_reactor_wait,
+    [host_call_share_port] = host_share_port,
 };

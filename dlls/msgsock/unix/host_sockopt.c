@@ -31,6 +31,16 @@ int32_t host_close(void *args)
     return 0;
 }
 
+/* Linux spreads a shared port's datagrams over its sockets, as Windows does over processors. */
+int32_t host_share_port(void *args)
+{
+    struct host_share_port_params *params = args;
+    int on = 1;
+
+    params->error = setsockopt(params->fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof(on)) ? ws_errno_to_wsa(errno) : 0;
+    return 0;
+}
+
 /* A structure laid out alike on both sides (ip_mreq, ipv6_mreq): set only, as on Windows. */
 static int struct_option(const struct host_sockopt_params *params, const struct ws_sockopt_host *host)
 {

@@ -7,5 +7,6 @@
 int32_t host_socket_setup(void *args);
 int32_t host_close(void *args);
 int32_t host_sockopt(void *args);
+int32_t host_share_port(void *args);
 
 #endif
