@@ -313,11 +313,8 @@ void msg_io_ready(struct socket_ctx *ctx, BOOL is_send)
     while ((op = queue->head))
     {
         error = transfer_step(ctx, &op->req, TRUE, &op->moved, &bytes, &flags);
-        if (error == WSAEWOULDBLOCK)
-        {
-            reactor_watch(ctx, is_send);
-            break;
-        }
+        /* Waits on, unless the fd cannot be watched: then the request ends with that error. */
+        if (error == WSAEWOULDBLOCK && !(error = reactor_watch(ctx, is_send))) break;
         queue->head = op->next;
         if (!queue->head) queue->tail = NULL;
         if (!error || error == WSAEMSGSIZE) store_result(&op->req, bytes, flags);
@@ -365,7 +362,15 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
     else
     {
         queue->head = op;
-        reactor_watch(ctx, req->is_send);
+        if ((error = reactor_watch(ctx, req->is_send)))
+        {
+            /* Not started after all: "no completion indication will occur". */
+            queue->head = NULL;
+            LeaveCriticalSection(&queue->lock);
+            socket_release(ctx);
+            block_free(op, op->size);
+            return error;
+        }
     }
     queue->tail = op;
     LeaveCriticalSection(&queue->lock);

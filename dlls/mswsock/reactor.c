@@ -26,15 +26,16 @@ static unsigned int host_events_of(unsigned int directions)
     return (directions & WATCH_RECV ? HOST_WAIT_IN : 0) | (directions & WATCH_SEND ? HOST_WAIT_OUT : 0);
 }
 
-/* Sends one arming change for the socket's fd; called with ctx->watch.lock held. */
-static void arm_locked(struct socket_ctx *ctx, unsigned int op)
+/* Sends one arming change for the socket's fd; called with ctx->watch.lock held.  0 or a WSA error. */
+static int arm_locked(struct socket_ctx *ctx, unsigned int op)
 {
     struct host_reactor_arm_params params = { reactor_epfd, ctx->fd, op };
 
     params.events = host_events_of(ctx->watch.directions);
     params.token = (ULONG_PTR)ctx->handle;
-    if (msgsock_host_call(host_call_reactor_arm, &params) || params.error)
-        ERR("socket %#Ix: reactor arming %u failed: %d\n", ctx->handle, op, params.error);
+    if (msgsock_host_call(host_call_reactor_arm, &params)) params.error = WSAENETDOWN;
+    if (params.error) ERR("socket %#Ix: reactor arming %u failed: %d\n", ctx->handle, op, params.error);
+    return params.error;
 }
 
 /* Takes the directions armed on a socket whose fd fired and runs or re-arms each. */
@@ -48,17 +49,14 @@ static void dispatch(const struct host_reactor_event *event)
     fired = ctx->watch.directions;
     ctx->watch.directions = 0;
     ReleaseSRWLockExclusive(&ctx->watch.lock);
-    /* A direction the host did not report is only armed again (one-shot disarmed it too). */
-    if (fired & WATCH_RECV)
-    {
-        if (event->events & HOST_WAIT_IN) msg_io_ready(ctx, FALSE);
-        else reactor_watch(ctx, FALSE);
-    }
-    if (fired & WATCH_SEND)
-    {
-        if (event->events & HOST_WAIT_OUT) msg_io_ready(ctx, TRUE);
-        else reactor_watch(ctx, TRUE);
-    }
+    /*
+     * A direction the host did not report is only armed again (one-shot disarmed it too); if
+     * that fails, running the queue ends its requests with the error.
+     */
+    if ((fired & WATCH_RECV) && ((event->events & HOST_WAIT_IN) || reactor_watch(ctx, FALSE)))
+        msg_io_ready(ctx, FALSE);
+    if ((fired & WATCH_SEND) && ((event->events & HOST_WAIT_OUT) || reactor_watch(ctx, TRUE)))
+        msg_io_ready(ctx, TRUE);
     socket_release(ctx);
 }
 
@@ -104,19 +102,24 @@ static BOOL WINAPI reactor_start(INIT_ONCE *once, void *param, void **context)
     return TRUE;
 }
 
-void reactor_watch(struct socket_ctx *ctx, BOOL is_send)
+int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
 {
     unsigned int direction = is_send ? WATCH_SEND : WATCH_RECV;
+    int error = 0;
 
-    if (!InitOnceExecuteOnce(&reactor_once, reactor_start, NULL, NULL)) return;
+    if (!InitOnceExecuteOnce(&reactor_once, reactor_start, NULL, NULL)) return WSAENOBUFS;
     AcquireSRWLockExclusive(&ctx->watch.lock);
+    /* A closing socket's requests are being aborted: nothing to arm. */
     if (!ctx->watch.closed && ctx->fd >= 0)
     {
         ctx->watch.directions |= direction;
-        arm_locked(ctx, ctx->watch.added ? HOST_REACTOR_MODIFY : HOST_REACTOR_ADD);
-        ctx->watch.added = TRUE;
+        if (!(error = arm_locked(ctx, ctx->watch.added ? HOST_REACTOR_MODIFY : HOST_REACTOR_ADD)))
+            ctx->watch.added = TRUE;
+        else
+            ctx->watch.directions &= ~direction;
     }
     ReleaseSRWLockExclusive(&ctx->watch.lock);
+    return error;
 }
 
 void reactor_forget_fd(struct socket_ctx *ctx)

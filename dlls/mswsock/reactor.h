@@ -10,8 +10,11 @@
 #define WATCH_RECV 0x1
 #define WATCH_SEND 0x2
 
-/* The head of the socket's queue for this direction would block: run it again once the fd is ready. */
-void reactor_watch(struct socket_ctx *ctx, BOOL is_send);
+/*
+ * The head of the socket's queue for this direction would block: run it again
+ * once the fd is ready.  0, or the error (WSAENOBUFS...) when it cannot be watched.
+ */
+int reactor_watch(struct socket_ctx *ctx, BOOL is_send);
 /* closesocket: the fd leaves the reactor and is never armed again. */
 void reactor_forget(struct socket_ctx *ctx);
 /* The socket's host fd is about to be replaced (AcceptEx): only the old fd leaves. */
