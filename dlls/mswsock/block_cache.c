@@ -11,22 +11,18 @@
 #define BLOCK_SIZE 1024     /* a pending request with 8 WSABUFs and 512 bytes of control data */
 #define MAX_CACHED 64       /* beyond that many requests in flight, the heap */
 
-/* Process-wide by nature (any thread completes any request); an interlocked list needs no lock. */
+/*
+ * Process-wide by nature (any thread completes any request); an interlocked
+ * list needs no lock, and a zeroed header is an empty list (all that
+ * InitializeSListHead does), so it needs no set-up either.
+ */
 static SLIST_HEADER free_blocks;
-static INIT_ONCE init_once = INIT_ONCE_STATIC_INIT;
-
-static BOOL WINAPI init_list(INIT_ONCE *once, void *param, void **context)
-{
-    InitializeSListHead(&free_blocks);
-    return TRUE;
-}
 
 void *block_alloc(size_t size)
 {
     void *block;
 
     if (size > BLOCK_SIZE) return malloc(size);
-    InitOnceExecuteOnce(&init_once, init_list, NULL, NULL);
     if ((block = InterlockedPopEntrySList(&free_blocks))) return block;
     TRACE("cache empty: a new block\n");
     /* SLIST entries need MEMORY_ALLOCATION_ALIGNMENT. */

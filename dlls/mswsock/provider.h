@@ -23,7 +23,7 @@ struct io_queue
 struct socket_watch
 {
     SRWLOCK lock;
-    unsigned int directions;        /* WATCH_* armed and not yet reported */
+    unsigned int directions;        /* HOST_WAIT_IN / _OUT armed and not yet reported */
     BOOL added;                     /* the fd is in the reactor's set */
     BOOL closed;                    /* closesocket: never arm again */
 };

@@ -21,9 +21,10 @@
 static INIT_ONCE reactor_once = INIT_ONCE_STATIC_INIT;
 static int reactor_epfd = -1;
 
-static unsigned int host_events_of(unsigned int directions)
+/* A direction as the host reports it: receives wait for HOST_WAIT_IN, sends for HOST_WAIT_OUT. */
+static unsigned int direction_of(BOOL is_send)
 {
-    return (directions & WATCH_RECV ? HOST_WAIT_IN : 0) | (directions & WATCH_SEND ? HOST_WAIT_OUT : 0);
+    return is_send ? HOST_WAIT_OUT : HOST_WAIT_IN;
 }
 
 /* Sends one arming change for the socket's fd; called with ctx->watch.lock held.  0 or a WSA error. */
@@ -31,7 +32,7 @@ static int arm_locked(struct socket_ctx *ctx, unsigned int op)
 {
     struct host_reactor_arm_params params = { reactor_epfd, ctx->fd, op };
 
-    params.events = host_events_of(ctx->watch.directions);
+    params.events = ctx->watch.directions;
     params.token = (ULONG_PTR)ctx->handle;
     if (msgsock_host_call(host_call_reactor_arm, &params)) params.error = WSAENETDOWN;
     if (params.error) ERR("socket %#Ix: reactor arming %u failed: %d\n", ctx->handle, op, params.error);
@@ -53,9 +54,9 @@ static void dispatch(const struct host_reactor_event *event)
      * A direction the host did not report is only armed again (one-shot disarmed it too); if
      * that fails, running the queue ends its requests with the error.
      */
-    if ((fired & WATCH_RECV) && ((event->events & HOST_WAIT_IN) || reactor_watch(ctx, FALSE)))
+    if ((fired & HOST_WAIT_IN) && ((event->events & HOST_WAIT_IN) || reactor_watch(ctx, FALSE)))
         msg_io_ready(ctx, FALSE);
-    if ((fired & WATCH_SEND) && ((event->events & HOST_WAIT_OUT) || reactor_watch(ctx, TRUE)))
+    if ((fired & HOST_WAIT_OUT) && ((event->events & HOST_WAIT_OUT) || reactor_watch(ctx, TRUE)))
         msg_io_ready(ctx, TRUE);
     socket_release(ctx);
 }
@@ -104,7 +105,7 @@ static BOOL WINAPI reactor_start(INIT_ONCE *once, void *param, void **context)
 
 int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
 {
-    unsigned int direction = is_send ? WATCH_SEND : WATCH_RECV;
+    unsigned int direction = direction_of(is_send);
     int error = 0;
 
     if (!InitOnceExecuteOnce(&reactor_once, reactor_start, NULL, NULL)) return WSAENOBUFS;
@@ -122,12 +123,18 @@ int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
     return error;
 }
 
-void reactor_forget_fd(struct socket_ctx *ctx)
+/* Takes the fd out of the set; called with ctx->watch.lock held. */
+static void forget_locked(struct socket_ctx *ctx)
 {
-    AcquireSRWLockExclusive(&ctx->watch.lock);
     if (ctx->watch.added) arm_locked(ctx, HOST_REACTOR_REMOVE);
     ctx->watch.added = FALSE;
     ctx->watch.directions = 0;
+}
+
+void reactor_forget_fd(struct socket_ctx *ctx)
+{
+    AcquireSRWLockExclusive(&ctx->watch.lock);
+    forget_locked(ctx);
     ReleaseSRWLockExclusive(&ctx->watch.lock);
 }
 
@@ -135,6 +142,6 @@ void reactor_forget(struct socket_ctx *ctx)
 {
     AcquireSRWLockExclusive(&ctx->watch.lock);
     ctx->watch.closed = TRUE;
+    forget_locked(ctx);
     ReleaseSRWLockExclusive(&ctx->watch.lock);
-    reactor_forget_fd(ctx);
 }

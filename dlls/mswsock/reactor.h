@@ -7,9 +7,6 @@
 
 #include "provider.h"
 
-#define WATCH_RECV 0x1
-#define WATCH_SEND 0x2
-
 /*
  * The head of the socket's queue for this direction would block: run it again
  * once the fd is ready.  0, or the error (WSAENOBUFS...) when it cannot be watched.

@@ -144,8 +144,6 @@ struct socket_ctx *socket_lookup(SOCKET handle)
 void socket_release(struct socket_ctx *ctx)
 {
     if (!ctx || InterlockedDecrement(&ctx->refs)) return;
-    /* closesocket has done this already; the fd must leave the reactor before it closes. */
-    reactor_forget(ctx);
     close_host_fd(ctx->fd);
     DeleteCriticalSection(&ctx->queues[0].lock);
     DeleteCriticalSection(&ctx->queues[1].lock);

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <stdint.h>
 #include <sys/epoll.h>
-#include <unistd.h>
 
 #include "msgsock/unixlib.h"
 #include "host_reactor.h"
@@ -47,13 +46,7 @@ int32_t host_reactor_arm(void *args)
     op = ops[params->op];
     event.events = epoll_events_of(params->events);
     event.data.u64 = params->token;
-    if (!epoll_ctl(params->epfd, op, params->fd, &event)) params->error = 0;
-    /* The caller's idea of "already added" can lag behind (an fd taken over): try the other way. */
-    else if (errno == ENOENT && op == EPOLL_CTL_MOD)
-        params->error = epoll_ctl(params->epfd, EPOLL_CTL_ADD, params->fd, &event) ? ws_errno_to_wsa(errno) : 0;
-    else if (errno == EEXIST && op == EPOLL_CTL_ADD)
-        params->error = epoll_ctl(params->epfd, EPOLL_CTL_MOD, params->fd, &event) ? ws_errno_to_wsa(errno) : 0;
-    else params->error = op == EPOLL_CTL_DEL && errno == ENOENT ? 0 : ws_errno_to_wsa(errno);
+    params->error = epoll_ctl(params->epfd, op, params->fd, &event) ? ws_errno_to_wsa(errno) : 0;
     return 0;
 }
 
