@@ -61,3 +61,19 @@ void *tcp_extension(SOCKET s, GUID guid)
        fn, "extension lookup: %d", WSAGetLastError());
     return fn;
 }
+
+int send_until_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, char *block, ULONG size)
+{
+    WSABUF buf = { size, block };
+    DWORD sent;
+    int i;
+
+    memset(ovl, 0, count * sizeof(*ovl));
+    for (i = 0; i < count; i++)
+    {
+        ovl[i].hEvent = WSACreateEvent();
+        if (WSASend(s, &buf, 1, &sent, 0, &ovl[i], NULL) == SOCKET_ERROR)
+            return WSAGetLastError() == WSA_IO_PENDING ? i : -1;
+    }
+    return -1;
+}

@@ -10,6 +10,11 @@ SOCKET tcp_listener(int family, DWORD flags, SOCKADDR_STORAGE *bound);
 BOOL tcp_pair(int family, DWORD flags, SOCKET *client, SOCKET *server);
 /* Receives exactly len bytes (blocking socket); FALSE on error or early end of stream. */
 BOOL recv_all(SOCKET s, char *buf, int len);
+/*
+ * Overlapped WSASends of `block` on s, each with its own OVERLAPPED and event (all of ovl zeroed
+ * first), until one pends (the peer does not read): its index, or -1.
+ */
+int send_until_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, char *block, ULONG size);
 /* The extension function WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER) hands out for `guid` (checked). */
 void *tcp_extension(SOCKET s, GUID guid);
 /* Checks that an API call failed with `expected` (SOCKET_ERROR / INVALID_SOCKET returns). */

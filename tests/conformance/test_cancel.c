@@ -207,9 +207,8 @@ static void test_sio_flush_sends(void)
     static char block[65536];
     WSAOVERLAPPED ovl[64];
     SOCKET client, server;
-    DWORD returned, bytes, flags, sent;
-    WSABUF buf = { sizeof(block), block };
-    int i, pending = -1, small = 4096, error;
+    DWORD returned, bytes, flags;
+    int i, pending, small = 4096, error;
 
     if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server))
     {
@@ -218,13 +217,7 @@ static void test_sio_flush_sends(void)
     }
     setsockopt(client, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof(small));
     setsockopt(server, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof(small));
-    memset(ovl, 0, sizeof(ovl));
-    for (i = 0; i < 64 && pending < 0; i++)
-    {
-        ovl[i].hEvent = WSACreateEvent();
-        if (WSASend(client, &buf, 1, &sent, 0, &ovl[i], NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING)
-            pending = i;
-    }
+    pending = send_until_pending(client, ovl, 64, block, sizeof(block));
     ok(pending >= 0, "no send ever pended");
     if (pending >= 0)
     {

@@ -9,30 +9,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "msg_util.h"
 #include "tcp_util.h"
 
 #define MANY 64
 
 /* An overlapped UDP socket bound to 127.0.0.1 (port chosen by the system). */
-static SOCKET udp_bound(SOCKADDR_IN *addr)
+static SOCKET loopback_udp(SOCKADDR_STORAGE *addr)
 {
-    SOCKET s = WSASocketW(AF_INET, SOCK_DGRAM, IPPROTO_UDP, NULL, 0, WSA_FLAG_OVERLAPPED);
-    int len = sizeof(*addr);
-
-    if (s == INVALID_SOCKET) fatal("WSASocketW: %d", WSAGetLastError());
-    memset(addr, 0, sizeof(*addr));
-    addr->sin_family = AF_INET;
-    addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(s, (struct sockaddr *)addr, sizeof(*addr)) || getsockname(s, (struct sockaddr *)addr, &len))
-        fatal("bind: %d", WSAGetLastError());
-    return s;
+    return udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, addr);
 }
 
 /* One receive request and the buffer it fills. */
 struct pending_recv
 {
     SOCKET s;
-    SOCKADDR_IN addr;
+    SOCKADDR_STORAGE addr;
     WSAOVERLAPPED ovl;
     WSABUF buf;
     char data[32];
@@ -66,9 +58,9 @@ static int result_of(struct pending_recv *r, DWORD *bytes)
     return WSAGetOverlappedResult(r->s, &r->ovl, bytes, FALSE, &flags) ? 0 : WSAGetLastError();
 }
 
-static void send_text(SOCKET from, const SOCKADDR_IN *to, const char *text)
+static void send_text(SOCKET from, const SOCKADDR_STORAGE *to, const char *text)
 {
-    if (sendto(from, text, (int)strlen(text), 0, (const struct sockaddr *)to, sizeof(*to)) != (int)strlen(text))
+    if (sendto(from, text, (int)strlen(text), 0, (const struct sockaddr *)to, addr_len(to)) != (int)strlen(text))
         fatal("sendto: %d", WSAGetLastError());
 }
 
@@ -76,8 +68,8 @@ static void send_text(SOCKET from, const SOCKADDR_IN *to, const char *text)
 static void test_many_sockets(BOOL use_port)
 {
     static struct pending_recv r[MANY];
-    SOCKADDR_IN sender_addr;
-    SOCKET sender = udp_bound(&sender_addr);
+    SOCKADDR_STORAGE sender_addr;
+    SOCKET sender = loopback_udp(&sender_addr);
     HANDLE port = NULL, events[MANY] = { 0 };
     int i, posted = 0, right = 0, signalled = 0, packets = 0;
     char text[32];
@@ -89,7 +81,7 @@ static void test_many_sockets(BOOL use_port)
         fatal("CreateIoCompletionPort: %lu", GetLastError());
     for (i = 0; i < MANY; i++)
     {
-        r[i].s = udp_bound(&r[i].addr);
+        r[i].s = loopback_udp(&r[i].addr);
         if (use_port && !CreateIoCompletionPort((HANDLE)r[i].s, port, i, 0)) fatal("associate: %lu", GetLastError());
         events[i] = use_port ? NULL : WSACreateEvent();
         posted += post_recv(&r[i], events[i]);
@@ -131,8 +123,8 @@ static void test_one_queue(void)
 {
     struct pending_recv r[4];
     HANDLE events[4];
-    SOCKADDR_IN addr, sender_addr;
-    SOCKET receiver = udp_bound(&addr), sender = udp_bound(&sender_addr);
+    SOCKADDR_STORAGE addr, sender_addr;
+    SOCKET receiver = loopback_udp(&addr), sender = loopback_udp(&sender_addr);
     char text[32];
     DWORD bytes;
     int i, error;
@@ -162,23 +154,6 @@ static void test_one_queue(void)
     closesocket(sender);
 }
 
-/* Sends 64 KiB blocks until one pends (the peer does not read); the pending one's index or -1. */
-static int fill_until_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, char *block, ULONG size)
-{
-    WSABUF buf = { size, block };
-    DWORD sent;
-    int i;
-
-    for (i = 0; i < count; i++)
-    {
-        memset(&ovl[i], 0, sizeof(ovl[i]));
-        ovl[i].hEvent = WSACreateEvent();
-        if (WSASend(s, &buf, 1, &sent, 0, &ovl[i], NULL) == SOCKET_ERROR)
-            return WSAGetLastError() == WSA_IO_PENDING ? i : -1;
-    }
-    return -1;
-}
-
 /* A stream socket with a send and a receive pending: each direction completes on its own. */
 static void test_both_directions(void)
 {
@@ -197,7 +172,7 @@ static void test_both_directions(void)
     }
     setsockopt(client, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof(small));
     setsockopt(server, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof(small));
-    pending = fill_until_pending(client, send_ovl, 64, block, sizeof(block));
+    pending = send_until_pending(client, send_ovl, 64, block, sizeof(block));
     ok(pending >= 0, "no send ever pended");
     r.s = client;
     ok(post_recv(&r, WSACreateEvent()), "receive not pending: %d", WSAGetLastError());
@@ -221,7 +196,7 @@ static void test_both_directions(void)
     closesocket(client);
     closesocket(server);
     WSACloseEvent(r.ovl.hEvent);
-    for (i = 0; i <= pending; i++) WSACloseEvent(send_ovl[i].hEvent);
+    for (i = 0; i < 64 && send_ovl[i].hEvent; i++) WSACloseEvent(send_ovl[i].hEvent);
 }
 
 /*
@@ -232,14 +207,14 @@ static void test_both_directions(void)
  */
 static void test_event_reset(void)
 {
-    SOCKADDR_IN sender_addr;
-    SOCKET sender = udp_bound(&sender_addr);
+    SOCKADDR_STORAGE sender_addr;
+    SOCKET sender = loopback_udp(&sender_addr);
     HANDLE event = WSACreateEvent();
     struct pending_recv r;
     DWORD bytes;
     int error;
 
-    r.s = udp_bound(&r.addr);
+    r.s = loopback_udp(&r.addr);
     WSASetEvent(event);
     ok(post_recv(&r, event), "receive not pending: %d", WSAGetLastError());
     ok(WaitForSingleObject(event, 0) == WAIT_TIMEOUT, "a pending receive left its event signalled");
@@ -265,15 +240,15 @@ static void test_event_reset(void)
  */
 static void test_zero_byte_peek(void)
 {
-    SOCKADDR_IN sender_addr;
-    SOCKET sender = udp_bound(&sender_addr);
+    SOCKADDR_STORAGE sender_addr;
+    SOCKET sender = loopback_udp(&sender_addr);
     WSABUF empty = { 0, NULL };
     struct pending_recv r;
     DWORD bytes, flags = MSG_PEEK;
     char data[16];
     int ret, error;
 
-    r.s = udp_bound(&r.addr);
+    r.s = loopback_udp(&r.addr);
     memset(&r.ovl, 0, sizeof(r.ovl));
     r.ovl.hEvent = WSACreateEvent();
     ret = WSARecv(r.s, &empty, 1, &bytes, &flags, &r.ovl, NULL);
@@ -294,12 +269,12 @@ static void test_zero_byte_peek(void)
 static void test_after_close(void)
 {
     struct pending_recv old, fresh[4];
-    SOCKADDR_IN sender_addr;
-    SOCKET sender = udp_bound(&sender_addr);
+    SOCKADDR_STORAGE sender_addr;
+    SOCKET sender = loopback_udp(&sender_addr);
     DWORD bytes;
     int i, error;
 
-    old.s = udp_bound(&old.addr);
+    old.s = loopback_udp(&old.addr);
     ok(post_recv(&old, WSACreateEvent()), "receive not pending: %d", WSAGetLastError());
     closesocket(old.s);
     ok(WaitForSingleObject(old.ovl.hEvent, 2000) == WAIT_OBJECT_0, "closesocket did not complete the receive");
@@ -308,7 +283,7 @@ static void test_after_close(void)
        old.ovl.Internal);
     for (i = 0; i < 4; i++)
     {
-        fresh[i].s = udp_bound(&fresh[i].addr);
+        fresh[i].s = loopback_udp(&fresh[i].addr);
         ok(post_recv(&fresh[i], WSACreateEvent()), "new receive %d not pending: %d", i, WSAGetLastError());
         send_text(sender, &fresh[i].addr, "fresh");
         ok(WaitForSingleObject(fresh[i].ovl.hEvent, 5000) == WAIT_OBJECT_0, "new receive %d not completed", i);
@@ -328,14 +303,14 @@ static void test_after_close(void)
 static DWORD WINAPI round_trips(void *arg)
 {
     struct pending_recv r;
-    SOCKADDR_IN peer_addr;
-    SOCKET peer = udp_bound(&peer_addr);
+    SOCKADDR_STORAGE peer_addr;
+    SOCKET peer = loopback_udp(&peer_addr);
     HANDLE event = WSACreateEvent();
     char text[32], echo[32];
     int i, len, good = 0;
     DWORD bytes;
 
-    r.s = udp_bound(&r.addr);
+    r.s = loopback_udp(&r.addr);
     for (i = 0; i < ROUNDS; i++)
     {
         /* One manual-reset event for every round: posting resets it. */
