@@ -10,6 +10,7 @@
 #include "../../dlls/ws2_32/ip_text.h"
 
 #include <check.h>
+#include "run_suite.h"
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,11 +241,5 @@ static Suite *resolve_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(resolve_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(resolve_suite());
 }

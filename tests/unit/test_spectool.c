@@ -1,5 +1,6 @@
 /* Unit tests of tools/spec_parse.c: .spec lines, ordinals, winedump rows, NOT_YET markers. */
 #include <check.h>
+#include "run_suite.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -408,11 +409,5 @@ static Suite *spectool_suite(void)
 
 int main(void)
 {
-    SRunner *runner = srunner_create(spectool_suite());
-    int failed;
-
-    srunner_run_all(runner, CK_NORMAL);
-    failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(spectool_suite());
 }
