@@ -103,6 +103,7 @@ $(foreach a,$(ARCHS),$(eval $(call pe_rules,$(a))))
 -include tests/conformance/conformance.mk
 -include tests/lsp/lsp.mk
 -include tests/bench/bench.mk
+-include tests/apps/apps.mk
 
 deps:
 	tools/install-deps
@@ -115,10 +116,16 @@ demo: deps
 check: deps
 	tools/run-tests
 
+# Node.js, Deno and Bun from npm on both stacks (tools/check-apps; fetches into a cache
+# outside the repository).
+check-apps: deps
+	tools/install-deps npm openssl iproute2
+	tools/check-apps
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps demo check clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
+.PHONY: all deps demo check check-apps clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
 .DELETE_ON_ERROR:
 # Keep the harness objects between links.
 .SECONDARY:
