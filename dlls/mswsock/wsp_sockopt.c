@@ -23,8 +23,9 @@
  * BOOL1: a BOOLEAN: reads and answers 1 byte.
  * SMALL: a small int (TTL, hop limit, TOS): like BOOL4, but a value over 255 is WSAEINVAL.
  * DWORD4: a DWORD; optlen below 4 is WSAEFAULT.
+ * NO_VALUE: optval and optlen are not read (NULL and 0 are the documented call).
  */
-enum shape { BOOL4, BOOL1, SMALL, DWORD4, LINGER_STRUCT, INFO_A, INFO_W, MREQ };
+enum shape { BOOL4, BOOL1, SMALL, DWORD4, LINGER_STRUCT, INFO_A, INFO_W, MREQ, NO_VALUE };
 
 enum keeper { HOST, WINE, PROVIDER };
 
@@ -59,7 +60,7 @@ static const struct option options[] =
     { SOL_SOCKET, SO_PROTOCOL_INFOA, INFO_A, PROVIDER },
     { SOL_SOCKET, SO_PROTOCOL_INFOW, INFO_W, PROVIDER },
     { SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, DWORD4, PROVIDER },
-    { SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, DWORD4, PROVIDER },
+    { SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NO_VALUE, PROVIDER },
     { IPPROTO_TCP, TCP_NODELAY, BOOL1, HOST },
     { IPPROTO_TCP, TCP_KEEPALIVE, DWORD4, HOST },
     { IPPROTO_TCP, TCP_KEEPCNT, DWORD4, HOST },
@@ -396,10 +397,13 @@ int WSPAPI wsp_setsockopt(SOCKET s, int level, int name, const char *value, int 
     int error;
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
+    /* ConnectEx's remarks: "setsockopt( s, SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NULL, 0 );" */
+    if (!(error = find_option(level, name, &opt)) && opt->shape == NO_VALUE)
+        error = provider_set(ctx, opt, 0);
     /* "WSAEFAULT: optval is not in a valid part of the process address space or optlen is too small." */
-    if (!value || len < 0 || !msgsock_readable(value, len ? len : 1))
+    else if (!value || len < 0 || !msgsock_readable(value, len ? len : 1))
         error = WSAEFAULT;
-    else if ((error = find_option(level, name, &opt)))
+    else if (error)
         ;
     else if (!len && !(level == SOL_SOCKET && opt->shape == BOOL4))
         error = WSAEFAULT;

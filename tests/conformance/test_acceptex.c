@@ -206,12 +206,18 @@ static void test_connect_ex_port(SOCKET listener, const SOCKADDR_STORAGE *addr)
     HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 9, 0);
     ULONG_PTR key = 0;
     DWORD bytes = 0;
+    char buf[4];
 
     ok(connect_ex(s, (const SOCKADDR *)addr, sizeof(SOCKADDR_IN), NULL, 0, NULL, &ovl) ||
        WSAGetLastError() == ERROR_IO_PENDING, "ConnectEx on a port: %d", WSAGetLastError());
     ok(GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000) && got == &ovl && key == 9,
        "ConnectEx packet: ovl %p, key %Iu", got, key);
+    /* ConnectEx's remarks: "iResult = setsockopt( s, SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NULL, 0 );"
+     * (libuv completes every ConnectEx so). */
+    ok(!setsockopt(s, SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NULL, 0), "SO_UPDATE_CONNECT_CONTEXT NULL, 0: %d",
+       WSAGetLastError());
     server = accept(listener, NULL, NULL);
+    ok(send(s, "port", 4, 0) == 4 && recv_all(server, buf, 4) && !memcmp(buf, "port", 4), "send after the update");
     closesocket(server);
     closesocket(s);
     CloseHandle(port);
