@@ -84,6 +84,7 @@ INT WINAPI msgsock_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAP
     req.count = msg->dwBufferCount;
     req.flags = msg->dwFlags;
     req.flags_out = &msg->dwFlags;
+    req.flags_in_msg = TRUE;
     req.from = msg->name;
     req.fromlen = msg->name ? &msg->namelen : NULL;
     req.control = &msg->Control;

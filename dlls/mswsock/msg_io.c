@@ -283,6 +283,9 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
         op->req.control = &op->control;
     }
     op->req.bytes_out = NULL;   /* "not updated" once pending */
+    /* WSARecv's lpFlags is often the caller's stack: once pending, the flags reach it only through
+     * WSAGetOverlappedResult ("this parameter will contain the results value for lpFlags"). */
+    if (!req->flags_in_msg) op->req.flags_out = NULL;
     if (!capture_thread(req, &op->done))
     {
         block_free(op, size);

@@ -19,6 +19,7 @@ struct msg_request
     int *fromlen;
     WSABUF *control;            /* send: read; receive: filled, len updated */
     DWORD *flags_out;           /* receive: MSG_TRUNC... (may be NULL) */
+    BOOL flags_in_msg;          /* flags_out is a WSAMSG's dwFlags: written on completion too */
     DWORD *bytes_out;           /* may be NULL when overlapped */
     WSAOVERLAPPED *ovl;
     LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;

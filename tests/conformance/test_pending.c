@@ -234,6 +234,32 @@ static void test_event_reset(void)
 }
 
 /*
+ * A pending WSARecv leaves its lpFlags alone (libuv passes a local of a function that has returned
+ * by then): the flags come through WSAGetOverlappedResult, whose lpdwFlags "will contain the
+ * results value for lpFlags parameter" of an operation started by WSARecv.
+ */
+static void test_flags_after_return(void)
+{
+    SOCKADDR_STORAGE sender_addr;
+    SOCKET sender = loopback_udp(&sender_addr);
+    HANDLE event = WSACreateEvent();
+    struct pending_recv r;
+    DWORD bytes, flags = 0xdead;
+
+    r.s = loopback_udp(&r.addr);
+    ok(post_recv(&r, event), "receive not pending: %d", WSAGetLastError());
+    r.flags = 0xbeef;
+    send_text(sender, &r.addr, "late");
+    ok(WaitForSingleObject(event, 5000) == WAIT_OBJECT_0, "completed receive did not signal its event");
+    ok(r.flags == 0xbeef, "a pending receive wrote %#lx to its lpFlags after returning", r.flags);
+    ok(WSAGetOverlappedResult(r.s, &r.ovl, &bytes, FALSE, &flags) && bytes == 4 && !flags,
+       "WSAGetOverlappedResult: %lu bytes, flags %#lx", bytes, flags);
+    closesocket(r.s);
+    closesocket(sender);
+    WSACloseEvent(event);
+}
+
+/*
  * libuv's UDP "zero read": a zero-byte WSARecv with MSG_PEEK waits for a datagram ("incoming data
  * will be placed as it becomes available"), reports it as too large for the buffer (WSAEMSGSIZE:
  * "the message was too large to fit into the specified buffer") and, peeked, leaves it queued.
@@ -358,6 +384,7 @@ void run_tests(void)
     test_one_queue();
     test_both_directions();
     test_event_reset();
+    test_flags_after_return();
     test_zero_byte_peek();
     test_after_close();
     test_threads_together();
