@@ -50,6 +50,7 @@ struct socket_ctx
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */
     BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
+    BOOL peer_seen;         /* stream: known to have been connected (transfer_checks.c) */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */

@@ -103,12 +103,24 @@ ULONG request_length(const struct msg_request *req)
     return total;
 }
 
+/* Whether a stream socket has (or had) a peer; cached once seen, so a connection costs one look. */
+static BOOL peer_seen(struct socket_ctx *ctx)
+{
+    SOCKADDR_STORAGE peer;
+    int len = sizeof(peer);
+
+    if (!ctx->peer_seen && !afd_getpeername((HANDLE)ctx->handle, (struct sockaddr *)&peer, &len))
+        ctx->peer_seen = TRUE;
+    return ctx->peer_seen;
+}
+
 int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int error, DWORD bytes)
 {
     SOCKADDR_STORAGE peer;
     int len = sizeof(peer), reported = 0;
 
     if (ctx->type != SOCK_STREAM) return error;
+    if (bytes) ctx->peer_seen = TRUE;
     if (req->is_send && error == WSAESHUTDOWN && !ctx->send_shutdown)
     {
         /* WSAENOTCONN: "The socket is not connected."; else the peer reset the connection. */
@@ -119,5 +131,8 @@ int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int err
     if (!req->is_send && !error && !bytes && request_length(req) &&
         !afd_poll_now((HANDLE)ctx->handle, MSGSOCK_POLL_RESET, &reported) && (reported & MSGSOCK_POLL_RESET))
         return WSAECONNRESET;
+    /* recv: "WSAENOTCONN: The socket is not connected."  The host reads a connect that failed as an
+     * end of stream; Bun's recv(s, NULL, 0, ...) after a connect must tell the two apart. */
+    if (!req->is_send && !error && !bytes && !peer_seen(ctx)) return WSAENOTCONN;
     return error;
 }
