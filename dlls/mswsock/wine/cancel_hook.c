@@ -10,6 +10,7 @@
 #include "../provider.h"
 #include "../msg_io.h"
 #include "cancel_hook.h"
+#include "import_slot.h"
 
 #define STATUS_NOT_FOUND_ ((NTSTATUS)0xc0000225)
 
@@ -62,51 +63,29 @@ static NTSTATUS WINAPI cancel_ex_wrapper(HANDLE handle, IO_STATUS_BLOCK *ovl, IO
     return merge_status(real_cancel_ex(handle, ovl, io), own, io);
 }
 
-/* Points module's import of `target` from `dll` at `replacement`; FALSE if it has none. */
-static BOOL patch_import(HMODULE module, const char *dll, void *target, void *replacement)
-{
-    const IMAGE_DOS_HEADER *dos = (const IMAGE_DOS_HEADER *)module;
-    const IMAGE_NT_HEADERS *nt = (const IMAGE_NT_HEADERS *)((const char *)module + dos->e_lfanew);
-    const IMAGE_DATA_DIRECTORY *dir = &nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_IMPORT];
-    const IMAGE_IMPORT_DESCRIPTOR *desc;
-    IMAGE_THUNK_DATA *thunk;
-    DWORD old;
-
-    if (!dir->VirtualAddress) return FALSE;
-    for (desc = (const void *)((const char *)module + dir->VirtualAddress); desc->Name; desc++)
-    {
-        if (lstrcmpiA((const char *)module + desc->Name, dll)) continue;
-        for (thunk = (void *)((char *)module + desc->FirstThunk); thunk->u1.Function; thunk++)
-        {
-            if ((void *)thunk->u1.Function != target) continue;
-            if (!VirtualProtect(&thunk->u1.Function, sizeof(void *), PAGE_READWRITE, &old)) return FALSE;
-            InterlockedExchangePointer((void **)&thunk->u1.Function, replacement);
-            VirtualProtect(&thunk->u1.Function, sizeof(void *), old, &old);
-            return TRUE;
-        }
-    }
-    return FALSE;
-}
-
 static BOOL CALLBACK install_hooks(INIT_ONCE *once, void *param, void **context)
 {
     HMODULE ntdll = GetModuleHandleW(L"ntdll.dll"), kernelbase = GetModuleHandleW(L"kernelbase.dll");
-    HMODULE self;
+    BOOL *installed = param;
 
     real_cancel = (cancel_fn)(void *)GetProcAddress(ntdll, "NtCancelIoFile");
     real_cancel_ex = (cancel_ex_fn)(void *)GetProcAddress(ntdll, "NtCancelIoFileEx");
-    if (!kernelbase || !real_cancel || !real_cancel_ex) return TRUE;
     /* The wrappers live here: this module must never unload once they are in. */
-    GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
-                       (const WCHAR *)install_hooks, &self);
-    if (!patch_import(kernelbase, "ntdll.dll", (void *)real_cancel, (void *)cancel_wrapper))
-        WARN("CancelIo won't see msgsock's requests\n");
-    if (!patch_import(kernelbase, "ntdll.dll", (void *)real_cancel_ex, (void *)cancel_ex_wrapper))
+    import_slot_pin(install_hooks);
+    *installed = import_slot_patch(kernelbase, "ntdll.dll", (void *)real_cancel, (void *)cancel_wrapper);
+    if (!*installed) WARN("CancelIo won't see msgsock's requests\n");
+    if (!import_slot_patch(kernelbase, "ntdll.dll", (void *)real_cancel_ex, (void *)cancel_ex_wrapper))
+    {
         WARN("CancelIoEx won't see msgsock's requests\n");
+        *installed = FALSE;
+    }
     return TRUE;
 }
 
-void cancel_hook_install(void)
+BOOL cancel_hook_install(void)
 {
-    InitOnceExecuteOnce(&hook_once, install_hooks, NULL, NULL);
+    static BOOL installed;
+
+    InitOnceExecuteOnce(&hook_once, install_hooks, &installed, NULL);
+    return installed;
 }
