@@ -6,6 +6,7 @@
  * and, when Wine accepted it, tells completion_port.c what the socket now has.
  * Every other information class passes straight through.
  */
+#include <stddef.h>
 #include <winternl.h>
 
 #include "../completion_port.h"
