@@ -238,17 +238,23 @@ struct exiting_args
     WSAMSG msg;
     WSABUF buf;
     char data[16];
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
 };
 
 static DWORD WINAPI exiting_thread(void *arg)
 {
     struct exiting_args *args = arg;
 
-    post_recv(&args->ovl, &args->msg, &args->buf, args->data, sizeof(args->data), routine);
+    post_recv(&args->ovl, &args->msg, &args->buf, args->data, sizeof(args->data), args->routine);
     return 0;
 }
 
-static void test_thread_exit(void)
+/*
+ * WSARecv: "All I/O initiated by a given thread is canceled when that thread exits." The request ends
+ * with WSA_OPERATION_ABORTED (its event set; its completion routine can no longer run) and takes no
+ * later datagram.
+ */
+static void test_thread_exit(BOOL with_routine)
 {
     struct exiting_args args;
     char data[16];
@@ -256,55 +262,25 @@ static void test_thread_exit(void)
     DWORD bytes;
     int error;
 
-    /* The I/O of a thread that exits is cancelled; its completion routine can no longer run. */
     memset(&args, 0, sizeof(args));
+    if (with_routine) args.routine = routine;
+    else args.ovl.hEvent = WSACreateEvent();
     routine_calls = 0;
     thread = CreateThread(NULL, 0, exiting_thread, &args, 0, NULL);
     WaitForSingleObject(thread, INFINITE);
     CloseHandle(thread);
-    ok(HasOverlappedIoCompleted(&args.ovl), "request of an exited thread still pending");
+    if (!with_routine)
+        ok(WaitForSingleObject(args.ovl.hEvent, 2000) == WAIT_OBJECT_0, "event of an exited thread's request not set");
+    ok(HasOverlappedIoCompleted(&args.ovl), "request of an exited thread still pending (routine %d)", with_routine);
     error = result_of(&args.ovl, &bytes);
-    ok(error == WSA_OPERATION_ABORTED, "exited thread's request: error %d", error);
-    /* The datagram goes to the next receive, not to the dead request. */
-    pair_send_text("for the living");
-    ok(wait_readable(pair.receiver, 2000), "datagram not readable");
-    ok(recv(pair.receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14), "recv: %d",
-       WSAGetLastError());
-    SleepEx(0, TRUE);
-    ok(routine_calls == 0, "routine of an exited thread ran here");
-}
-
-static DWORD WINAPI exiting_event_thread(void *arg)
-{
-    struct exiting_args *args = arg;
-
-    post_recv(&args->ovl, &args->msg, &args->buf, args->data, sizeof(args->data), NULL);
-    return 0;
-}
-
-static void test_thread_exit_event(void)
-{
-    struct exiting_args args;
-    char data[16];
-    HANDLE thread;
-    DWORD bytes;
-    int error;
-
-    /* WSARecv: "All I/O initiated by a given thread is canceled when that thread exits." An event-notified
-     * request ends with its event set and WSA_OPERATION_ABORTED, and takes no later datagram. */
-    memset(&args, 0, sizeof(args));
-    args.ovl.hEvent = WSACreateEvent();
-    thread = CreateThread(NULL, 0, exiting_event_thread, &args, 0, NULL);
-    WaitForSingleObject(thread, INFINITE);
-    CloseHandle(thread);
-    ok(WaitForSingleObject(args.ovl.hEvent, 2000) == WAIT_OBJECT_0, "event of an exited thread's request not set");
-    error = result_of(&args.ovl, &bytes);
-    ok(error == WSA_OPERATION_ABORTED, "exited thread's event request: error %d", error);
+    ok(error == WSA_OPERATION_ABORTED, "exited thread's request (routine %d): error %d", with_routine, error);
     pair_send_text("for the living");
     ok(wait_readable(pair.receiver, 2000), "datagram not readable");
     ok(recv(pair.receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14),
        "the datagram went to the dead thread's request: %d", WSAGetLastError());
-    WSACloseEvent(args.ovl.hEvent);
+    SleepEx(0, TRUE);
+    ok(routine_calls == 0, "routine of an exited thread ran here");
+    if (args.ovl.hEvent) WSACloseEvent(args.ovl.hEvent);
 }
 
 struct port_exit_args
@@ -368,8 +344,8 @@ void run_tests(void)
     test_cancel_routine_and_port();
     test_sio_flush();
     test_sio_flush_sends();
-    test_thread_exit();
-    test_thread_exit_event();
+    test_thread_exit(TRUE);
+    test_thread_exit(FALSE);
     test_thread_exit_port();
 
     pair_close();

@@ -65,20 +65,13 @@ static NTSTATUS WINAPI cancel_ex_wrapper(HANDLE handle, IO_STATUS_BLOCK *ovl, IO
 
 static BOOL CALLBACK install_hooks(INIT_ONCE *once, void *param, void **context)
 {
-    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll"), kernelbase = GetModuleHandleW(L"kernelbase.dll");
     BOOL *installed = param;
 
-    real_cancel = (cancel_fn)(void *)GetProcAddress(ntdll, "NtCancelIoFile");
-    real_cancel_ex = (cancel_ex_fn)(void *)GetProcAddress(ntdll, "NtCancelIoFileEx");
-    /* The wrappers live here: this module must never unload once they are in. */
-    import_slot_pin(install_hooks);
-    *installed = import_slot_patch(kernelbase, "ntdll.dll", (void *)real_cancel, (void *)cancel_wrapper);
-    if (!*installed) WARN("CancelIo won't see msgsock's requests\n");
-    if (!import_slot_patch(kernelbase, "ntdll.dll", (void *)real_cancel_ex, (void *)cancel_ex_wrapper))
-    {
-        WARN("CancelIoEx won't see msgsock's requests\n");
-        *installed = FALSE;
-    }
+    /* `&`, not `&&`: both slots are tried. */
+    *installed = import_slot_wrap(L"kernelbase.dll", "NtCancelIoFile", (void *)cancel_wrapper, (void **)&real_cancel,
+                                  "CancelIo won't see msgsock's requests") &
+                 import_slot_wrap(L"kernelbase.dll", "NtCancelIoFileEx", (void *)cancel_ex_wrapper,
+                                  (void **)&real_cancel_ex, "CancelIoEx won't see msgsock's requests");
     return TRUE;
 }
 

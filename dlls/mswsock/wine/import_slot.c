@@ -3,6 +3,7 @@
  * reach ntdll through their import tables (wine_facts.h lists which calls
  * msgsock relies on), so a wrapper in a slot sees every call they make.
  */
+#include "msgsock/debug.h"
 #include "import_slot.h"
 
 BOOL import_slot_patch(HMODULE module, const char *dll, void *target, void *replacement)
@@ -33,10 +34,21 @@ BOOL import_slot_patch(HMODULE module, const char *dll, void *target, void *repl
     return FALSE;
 }
 
-void import_slot_pin(const void *address)
+/* Pins the module holding `address` (the wrappers must outlive every patched slot). */
+static void import_slot_pin(const void *address)
 {
     HMODULE self;
 
     GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
                        (const WCHAR *)address, &self);
+}
+
+BOOL import_slot_wrap(const WCHAR *module_name, const char *name, void *wrapper, void **real, const char *what)
+{
+    if (!*real) *real = (void *)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), name);
+    /* The wrappers live in this module: it must never unload once one is in. */
+    import_slot_pin(wrapper);
+    if (import_slot_patch(GetModuleHandleW(module_name), "ntdll.dll", *real, wrapper)) return TRUE;
+    ERR("%ls's import of %s cannot be wrapped: %s\n", module_name, name, what);
+    return FALSE;
 }

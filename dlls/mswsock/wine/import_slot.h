@@ -7,7 +7,7 @@
 /* Points `module`'s import of `target` from `dll` at `replacement`; FALSE if it has none. */
 BOOL import_slot_patch(HMODULE module, const char *dll, void *target, void *replacement);
 
-/* Pins the module holding `address` (the wrappers must outlive every patched slot). */
-void import_slot_pin(const void *address);
+/* The same for ntdll's export `name` imported by `module_name`; says what `what` loses if it cannot. */
+BOOL import_slot_wrap(const WCHAR *module_name, const char *name, void *wrapper, void **real, const char *what);
 
 #endif

@@ -59,21 +59,13 @@ static NTSTATUS WINAPI set_information_wrapper(HANDLE handle, IO_STATUS_BLOCK *i
 
 static BOOL CALLBACK install_hook(INIT_ONCE *once, void *param, void **context)
 {
-    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
     BOOL *installed = param;
 
-    real_set_information = (set_information_fn)(void *)GetProcAddress(ntdll, "NtSetInformationFile");
-    import_slot_pin(install_hook);
     /* CreateIoCompletionPort lives in kernelbase, SetFileCompletionNotificationModes in kernel32. */
-    *installed = import_slot_patch(GetModuleHandleW(L"kernelbase.dll"), "ntdll.dll", (void *)real_set_information,
-                                   (void *)set_information_wrapper);
-    if (!*installed) ERR("kernelbase's CreateIoCompletionPort cannot be seen\n");
-    if (!import_slot_patch(GetModuleHandleW(L"kernel32.dll"), "ntdll.dll", (void *)real_set_information,
-                           (void *)set_information_wrapper))
-    {
-        ERR("kernel32's SetFileCompletionNotificationModes cannot be seen\n");
-        *installed = FALSE;
-    }
+    *installed = import_slot_wrap(L"kernelbase.dll", "NtSetInformationFile", (void *)set_information_wrapper,
+                                  (void **)&real_set_information, "completion ports get no packets") &
+                 import_slot_wrap(L"kernel32.dll", "NtSetInformationFile", (void *)set_information_wrapper,
+                                  (void **)&real_set_information, "completion modes are not seen");
     return TRUE;
 }
 
