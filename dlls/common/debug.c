@@ -54,3 +54,19 @@ void msgsock_debug_printf(enum msgsock_debug_class cls, const char *func, const 
     va_end(args);
     output(buffer);
 }
+
+void msgsock_debug_loud(const char *fmt, ...)
+{
+    char buffer[1024];
+    va_list args;
+    int len;
+
+    va_start(args, fmt);
+    len = snprintf(buffer, sizeof(buffer), "msgsock: ");
+    vsnprintf(buffer + len, sizeof(buffer) - len, fmt, args);
+    va_end(args);
+    ERR("%s", buffer);
+    InitOnceExecuteOnce(&once, find_debug_functions, NULL, NULL);
+    /* ntdll's debug output goes to the host's stderr whatever WINEDEBUG says. */
+    if (output && !msgsock_debug_enabled(MSGSOCK_ERR)) output(buffer);
+}

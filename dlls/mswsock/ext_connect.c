@@ -5,7 +5,8 @@
  * port.  DisconnectEx shuts the connection down at once.
  */
 #include "provider_calls.h"
-#include "wine_afd.h"
+#include "msg_io.h"
+#include "wine/afd.h"
 
 static int check_connect_ex(struct socket_ctx *ctx, const struct sockaddr *name, int namelen, const void *data,
                             DWORD data_len, OVERLAPPED *ovl)
@@ -51,10 +52,7 @@ BOOL WINAPI msgsock_DisconnectEx(SOCKET s, OVERLAPPED *ovl, DWORD flags, DWORD r
     if (!error && ovl)
     {
         /* Done at once: the OVERLAPPED, its event and the port hear of it as of any finished request. */
-        ovl->Internal = 0;
-        ovl->InternalHigh = 0;
-        if (ovl->hEvent) SetEvent((HANDLE)((ULONG_PTR)ovl->hEvent & ~(ULONG_PTR)1));
-        if (!((ULONG_PTR)ovl->hEvent & 1)) afd_post_completion((HANDLE)s, (ULONG_PTR)ovl, 0, 0, FALSE);
+        msg_io_complete_now(ctx, ovl, 0, 0);
     }
     socket_release(ctx);
     SetLastError(error);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "block_cache.h"
+#include "completion_port.h"
 #include "msg_io.h"
 #include "reactor.h"
 #include "thread_handle.h"
@@ -19,7 +20,7 @@
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 /* What a finished request reports, and to whom. */
 struct completion
@@ -223,8 +224,7 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     }
     if (ovl_event(done->ovl)) SetEvent(ovl_event(done->ovl));
     /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
-    if (!((ULONG_PTR)done->ovl->hEvent & 1))
-        afd_post_completion((HANDLE)ctx->handle, (ULONG_PTR)done->ovl, done->ovl->Internal, bytes, done->pended);
+    if (!((ULONG_PTR)done->ovl->hEvent & 1)) port_post(ctx, done->ovl, done->ovl->Internal, bytes, done->pended);
 }
 
 void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes)
@@ -473,7 +473,9 @@ int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread
 
 void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
 {
-    struct cancel_filter filter = { NULL, thread_id, TRUE };
+    /* "all I/O initiated by a given thread is canceled when that thread exits" unless the socket is
+     * associated with a completion port; a routine could never run on the dead thread anyway. */
+    struct cancel_filter filter = { NULL, thread_id, port_is_associated(ctx) };
 
     cancel_matching(ctx, &filter, 0, TRUE);
 }

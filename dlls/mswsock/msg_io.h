@@ -48,7 +48,7 @@ void msg_io_abort_socket(struct socket_ctx *ctx);
  */
 int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread_id, BOOL sends_only);
 
-/* An exiting thread: its requests with completion routines end, without the routine. */
+/* An exiting thread: its requests end (those with routines without the routine), but on a port only those with routines. */
 void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id);
 /* wsp_events.c: after a send or receive msgsock made itself, what Wine's server would re-enable. */
 void events_after_transfer(struct socket_ctx *ctx, BOOL is_send, DWORD flags, int error);

@@ -28,6 +28,15 @@ struct socket_watch
     BOOL closed;                    /* closesocket: never arm again */
 };
 
+/* The completion port the program associated the socket with (completion_port.c). */
+struct socket_port
+{
+    SRWLOCK lock;
+    HANDLE handle;                  /* msgsock's duplicate of the port, NULL: none */
+    ULONG_PTR key;
+    LONG modes;                     /* SetFileCompletionNotificationModes' flags */
+};
+
 /* Per-socket state the provider keeps beside Wine's socket object. */
 struct socket_ctx
 {
@@ -45,6 +54,7 @@ struct socket_ctx
     DWORD send_msg_size;    /* UDP_SEND_MSG_SIZE */
     struct io_queue queues[2];             /* [0] receive, [1] send */
     struct socket_watch watch;
+    struct socket_port port;
     LONG refs;
     int so_error;           /* SO_ERROR as an application set it */
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */

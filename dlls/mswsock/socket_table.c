@@ -6,10 +6,11 @@
 #include <stdlib.h>
 
 #include "provider.h"
+#include "completion_port.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "reactor.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 #define BUCKETS 256
 
@@ -50,6 +51,7 @@ static struct socket_ctx *create_ctx(SOCKET handle, int family, int type, int pr
     InitializeCriticalSection(&ctx->queues[0].lock);
     InitializeCriticalSection(&ctx->queues[1].lock);
     InitializeSRWLock(&ctx->watch.lock);
+    InitializeSRWLock(&ctx->port.lock);
     if (afd_host_fd((HANDLE)handle, &ctx->fd))
     {
         WARN("no host fd for socket %#Ix\n", handle);
@@ -145,6 +147,7 @@ void socket_release(struct socket_ctx *ctx)
 {
     if (!ctx || InterlockedDecrement(&ctx->refs)) return;
     close_host_fd(ctx->fd);
+    port_release(ctx);
     DeleteCriticalSection(&ctx->queues[0].lock);
     DeleteCriticalSection(&ctx->queues[1].lock);
     free(ctx);

@@ -1,7 +1,7 @@
 /* WSPStartup: the base provider's entry point, filling ws2_32's WSPPROC_TABLE. */
 #include "provider_calls.h"
 #include "transfer_checks.h"
-#include "cancel_hook.h"
+#include "wine/support.h"
 
 /* Written by WSPStartup before any socket exists; read-only afterwards. */
 WSPUPCALLTABLE provider_upcalls;
@@ -26,9 +26,13 @@ int WSPAPI wsp_cleanup(int *err)
 int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPUPCALLTABLE upcalls,
                       WSPPROC_TABLE *table)
 {
+    int error;
+
     TRACE("version %#x\n", version);
     if (LOBYTE(version) < 2) return WSAVERNOTSUPPORTED;
     if (!data || !table) return WSAEFAULT;
+    /* Installs the import-slot hooks too; a Wine msgsock cannot serve is said once, loudly. */
+    if ((error = wine_support_check())) return error;
 
     provider_upcalls = upcalls;
     data->wVersion = MAKEWORD(2, 2);
@@ -36,7 +40,6 @@ int WSPAPI WSPStartup(WORD version, WSPDATA *data, WSAPROTOCOL_INFOW *info, WSPU
     lstrcpynW(data->szDescription, L"msgsock base service provider", WSADESCRIPTION_LEN + 1);
 
     InterlockedIncrement(&startup_count);
-    cancel_hook_install();
     wsp_fill_unsupported(table);
     table->lpWSPSocket = wsp_socket;
     table->lpWSPCloseSocket = wsp_close_socket;

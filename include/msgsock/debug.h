@@ -13,6 +13,9 @@ int msgsock_debug_enabled(enum msgsock_debug_class cls);
 void msgsock_debug_printf(enum msgsock_debug_class cls, const char *func, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* An ERR that reaches stderr even with WINEDEBUG=-all: for what a user must see once. */
+void msgsock_debug_loud(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #define MSGSOCK_DPRINTF(cls, ...) \
     do { if (msgsock_debug_enabled(cls)) msgsock_debug_printf(cls, __func__, __VA_ARGS__); } while (0)
 #define TRACE(...) MSGSOCK_DPRINTF(MSGSOCK_TRACE, __VA_ARGS__)

@@ -238,17 +238,23 @@ struct exiting_args
     WSAMSG msg;
     WSABUF buf;
     char data[16];
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
 };
 
 static DWORD WINAPI exiting_thread(void *arg)
 {
     struct exiting_args *args = arg;
 
-    post_recv(&args->ovl, &args->msg, &args->buf, args->data, sizeof(args->data), routine);
+    post_recv(&args->ovl, &args->msg, &args->buf, args->data, sizeof(args->data), args->routine);
     return 0;
 }
 
-static void test_thread_exit(void)
+/*
+ * WSARecv: "All I/O initiated by a given thread is canceled when that thread exits." The request ends
+ * with WSA_OPERATION_ABORTED (its event set; its completion routine can no longer run) and takes no
+ * later datagram.
+ */
+static void test_thread_exit(BOOL with_routine)
 {
     struct exiting_args args;
     char data[16];
@@ -256,22 +262,76 @@ static void test_thread_exit(void)
     DWORD bytes;
     int error;
 
-    /* The I/O of a thread that exits is cancelled; its completion routine can no longer run. */
     memset(&args, 0, sizeof(args));
+    if (with_routine) args.routine = routine;
+    else args.ovl.hEvent = WSACreateEvent();
     routine_calls = 0;
     thread = CreateThread(NULL, 0, exiting_thread, &args, 0, NULL);
     WaitForSingleObject(thread, INFINITE);
     CloseHandle(thread);
-    ok(HasOverlappedIoCompleted(&args.ovl), "request of an exited thread still pending");
+    if (!with_routine)
+        ok(WaitForSingleObject(args.ovl.hEvent, 2000) == WAIT_OBJECT_0, "event of an exited thread's request not set");
+    ok(HasOverlappedIoCompleted(&args.ovl), "request of an exited thread still pending (routine %d)", with_routine);
     error = result_of(&args.ovl, &bytes);
-    ok(error == WSA_OPERATION_ABORTED, "exited thread's request: error %d", error);
-    /* The datagram goes to the next receive, not to the dead request. */
+    ok(error == WSA_OPERATION_ABORTED, "exited thread's request (routine %d): error %d", with_routine, error);
     pair_send_text("for the living");
     ok(wait_readable(pair.receiver, 2000), "datagram not readable");
-    ok(recv(pair.receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14), "recv: %d",
-       WSAGetLastError());
+    ok(recv(pair.receiver, data, sizeof(data), 0) == 14 && !memcmp(data, "for the living", 14),
+       "the datagram went to the dead thread's request: %d", WSAGetLastError());
     SleepEx(0, TRUE);
     ok(routine_calls == 0, "routine of an exited thread ran here");
+    if (args.ovl.hEvent) WSACloseEvent(args.ovl.hEvent);
+}
+
+struct port_exit_args
+{
+    SOCKET s;
+    WSAOVERLAPPED ovl;
+    WSABUF buf;
+    char data[16];
+};
+
+static DWORD WINAPI exiting_port_thread(void *arg)
+{
+    struct port_exit_args *args = arg;
+    DWORD flags = 0;
+    int ret;
+
+    args->buf.buf = args->data;
+    args->buf.len = sizeof(args->data);
+    ret = WSARecvFrom(args->s, &args->buf, 1, NULL, &flags, NULL, NULL, &args->ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "not pending: %d %d", ret, WSAGetLastError());
+    return 0;
+}
+
+static void test_thread_exit_port(void)
+{
+    struct port_exit_args args;
+    SOCKADDR_STORAGE addr;
+    OVERLAPPED *got = NULL;
+    ULONG_PTR key = 0;
+    HANDLE thread, port;
+    DWORD bytes = 0;
+    BOOL ret;
+
+    /* Since Windows Vista the I/O of a file associated with a completion port is not cancelled when the thread
+     * that started it exits: a thread pool's worker may end while its request lives on. */
+    memset(&args, 0, sizeof(args));
+    args.s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &addr);
+    port = CreateIoCompletionPort((HANDLE)args.s, NULL, 77, 0);
+    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+    thread = CreateThread(NULL, 0, exiting_port_thread, &args, 0, NULL);
+    WaitForSingleObject(thread, INFINITE);
+    CloseHandle(thread);
+    ok(!HasOverlappedIoCompleted(&args.ovl), "request on a port cancelled by its thread's exit: %#Ix",
+       args.ovl.Internal);
+    ok(sendto(pair.sender, "to the port", 11, 0, (struct sockaddr *)&addr, addr_len(&addr)) == 11, "sendto: %d",
+       WSAGetLastError());
+    ret = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
+    ok(ret && got == &args.ovl && key == 77 && bytes == 11 && !memcmp(args.data, "to the port", 11),
+       "packet: ret %d ovl %p key %Iu bytes %lu error %lu", ret, got, key, bytes, ret ? 0 : GetLastError());
+    closesocket(args.s);
+    CloseHandle(port);
 }
 
 void run_tests(void)
@@ -284,7 +344,9 @@ void run_tests(void)
     test_cancel_routine_and_port();
     test_sio_flush();
     test_sio_flush_sends();
-    test_thread_exit();
+    test_thread_exit(TRUE);
+    test_thread_exit(FALSE);
+    test_thread_exit_port();
 
     pair_close();
 }

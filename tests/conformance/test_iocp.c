@@ -218,6 +218,38 @@ static void test_abort_on_close(void)
        key, bytes);
 }
 
+static void test_port_outlives_handle(void)
+{
+    SOCKADDR_STORAGE addr;
+    HANDLE own, kept;
+    WSAOVERLAPPED ovl = { 0 };
+    OVERLAPPED *got = NULL;
+    char data[16];
+    WSABUF buf = { sizeof(data), data };
+    DWORD bytes = 0, flags = 0;
+    ULONG_PTR key = 0;
+    SOCKET s;
+    BOOL ret;
+
+    /* CreateIoCompletionPort: "The I/O completion port handle and every file handle associated with that
+     * particular I/O completion port are known as references to the I/O completion port. The I/O completion
+     * port is released when there are no more references to it." */
+    s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &addr);
+    own = CreateIoCompletionPort((HANDLE)s, NULL, 99, 0);
+    ok(own && DuplicateHandle(GetCurrentProcess(), own, GetCurrentProcess(), &kept, 0, FALSE,
+                              DUPLICATE_SAME_ACCESS), "port: %lu", GetLastError());
+    CloseHandle(own);
+    ok(WSARecvFrom(s, &buf, 1, NULL, &flags, NULL, NULL, &ovl, NULL) == SOCKET_ERROR &&
+       WSAGetLastError() == WSA_IO_PENDING, "not pending: %d", WSAGetLastError());
+    ok(sendto(pair.sender, "still there", 11, 0, (struct sockaddr *)&addr, addr_len(&addr)) == 11, "sendto: %d",
+       WSAGetLastError());
+    ret = GetQueuedCompletionStatus(kept, &bytes, &key, &got, 5000);
+    ok(ret && got == &ovl && key == 99 && bytes == 11, "packet after the creating handle closed: ret %d ovl %p "
+       "key %Iu bytes %lu error %lu", ret, got, key, bytes, ret ? 0 : GetLastError());
+    closesocket(s);
+    CloseHandle(kept);
+}
+
 void run_tests(void)
 {
     pair_open(WSA_FLAG_OVERLAPPED);
@@ -235,6 +267,7 @@ void run_tests(void)
     test_truncated();
     test_skip_on_success();
     test_abort_on_close();
+    test_port_outlives_handle();
 
     CloseHandle(port);
     pair_close();

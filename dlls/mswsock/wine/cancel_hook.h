@@ -2,7 +2,7 @@
 #ifndef MSGSOCK_CANCEL_HOOK_H
 #define MSGSOCK_CANCEL_HOOK_H
 
-/* Idempotent; called by WSPStartup. */
-void cancel_hook_install(void);
+/* Idempotent; called by WSPStartup.  FALSE if kernelbase's cancel calls could not be wrapped. */
+BOOL cancel_hook_install(void);
 
 #endif

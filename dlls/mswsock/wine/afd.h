@@ -1,11 +1,14 @@
 /*
- * Wine 8.0's private socket interface (\Device\Afd and its IOCTL_AFD_WINE_*
- * codes).  Only wine_afd.c includes this; everything else uses its functions.
+ * Wine's private socket interface (\Device\Afd and its IOCTL_AFD_WINE_*
+ * codes), implemented by wine/afd.c; callers see only these functions.
  */
 #ifndef MSGSOCK_WINE_AFD_H
 #define MSGSOCK_WINE_AFD_H
 
 #include <winsock2.h>
+
+/* ntdll has the calls these functions need (checked once). */
+BOOL afd_available(void);
 
 /* Socket handle operations; each returns 0 or a WSA error code. */
 int afd_create_socket(int family, int type, int protocol, DWORD flags, HANDLE *handle);
@@ -41,13 +44,6 @@ int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms);
 struct afd_poll_block;
 struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event);
 void afd_poll_finish(struct afd_poll_block *block);
-
-/*
- * Posts a completion packet (status, bytes) to the port `handle` is associated
- * with, if any; `pended` is FALSE for a request that completed at once, which
- * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS then keeps off the port.
- */
-int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_PTR bytes, BOOL pended);
 
 /* NTSTATUS -> WSA error code. */
 int afd_status_to_wsa(LONG status);

@@ -1,8 +1,8 @@
 /*
- * The one module that knows Wine 8.0's private socket interface: socket
- * objects opened on \Device\Afd, the IOCTL_AFD_* / IOCTL_AFD_WINE_* codes and
- * their structures (facts from Wine's include/wine/afd.h), ntdll's
- * wine_server_handle_to_fd and the server's add_fd_completion request.
+ * The one module that knows Wine's private socket interface: socket objects
+ * opened on \Device\Afd, the IOCTL_AFD_* / IOCTL_AFD_WINE_* codes and their
+ * structures (facts from Wine's include/wine/afd.h, the same from 8.0 to 11.x:
+ * include/msgsock/wine_facts.h) and ntdll's wine_server_handle_to_fd.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 #include <winioctl.h>
 
 #include "msgsock/debug.h"
-#include "wine_afd.h"
+#include "afd.h"
 
 #define STATUS_PENDING_         ((NTSTATUS)0x00000103)
 
@@ -53,37 +53,33 @@ typedef NTSTATUS (WINAPI *open_file_fn)(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES
 typedef NTSTATUS (WINAPI *ioctl_fn)(HANDLE, HANDLE, PIO_APC_ROUTINE, void *, IO_STATUS_BLOCK *, ULONG,
                                     void *, ULONG, void *, ULONG);
 typedef NTSTATUS (__cdecl *handle_to_fd_fn)(HANDLE, unsigned int, int *, unsigned int *);
-typedef unsigned int (__cdecl *server_call_fn)(void *);
 
 static struct
 {
     open_file_fn open_file;
     ioctl_fn ioctl;
     handle_to_fd_fn handle_to_fd;
-    server_call_fn server_call;
 } nt;
 static INIT_ONCE nt_once = INIT_ONCE_STATIC_INIT;
 
 static BOOL CALLBACK find_nt_functions(INIT_ONCE *once, void *param, void **context)
 {
     HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
-    const char *(__cdecl *get_version)(void);
 
     nt.open_file = (open_file_fn)(void *)GetProcAddress(ntdll, "NtOpenFile");
     nt.ioctl = (ioctl_fn)(void *)GetProcAddress(ntdll, "NtDeviceIoControlFile");
     nt.handle_to_fd = (handle_to_fd_fn)(void *)GetProcAddress(ntdll, "wine_server_handle_to_fd");
-    get_version = (void *)GetProcAddress(ntdll, "wine_get_version");
-    /* add_fd_completion's number is 8.0's; another protocol gets no port posts. */
-    if (get_version && !strcmp(get_version(), "8.0"))
-        nt.server_call = (server_call_fn)(void *)GetProcAddress(ntdll, "wine_server_call");
-    else
-        FIXME("Wine %s: completion ports get no packets\n", get_version ? get_version() : "?");
     return nt.open_file && nt.ioctl && nt.handle_to_fd;
 }
 
 static BOOL nt_ready(void)
 {
     return InitOnceExecuteOnce(&nt_once, find_nt_functions, NULL, NULL);
+}
+
+BOOL afd_available(void)
+{
+    return nt_ready();
 }
 
 int afd_status_to_wsa(LONG status)
@@ -334,59 +330,6 @@ int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms)
     afd_poll_finish(block);
     CloseHandle(event);
     return error;
-}
-
-/*
- * Wine 8.0's server request add_fd_completion: it queues (cvalue, status,
- * information) on the port the handle is associated with, if any, and honours
- * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS unless `async` says the request pended.
- * 254 is its index in wineserver 8.0's request table (read off the binary's
- * req_names array); the layout is protocol.def's, padded to the 64-byte union.
- */
-#define WINE80_REQ_ADD_FD_COMPLETION 254
-
-struct server_add_fd_completion
-{
-    int req;
-    unsigned int request_size, reply_size;      /* request_header */
-    unsigned int handle;
-    unsigned __int64 cvalue;
-    unsigned __int64 information;
-    unsigned int status;
-    int async;
-};
-
-struct server_request_info
-{
-    union
-    {
-        struct server_add_fd_completion add_fd_completion;
-        unsigned int generic[16];              /* union generic_request / generic_reply */
-    } u;
-    unsigned int data_count;
-    void *reply_data;
-    struct { const void *ptr; unsigned int size; } data[5];
-};
-
-_Static_assert(offsetof(struct server_add_fd_completion, cvalue) == 16, "protocol layout");
-_Static_assert(offsetof(struct server_add_fd_completion, async) == 36, "protocol layout");
-_Static_assert(sizeof(((struct server_request_info *)0)->u) == 64, "protocol layout");
-
-int afd_post_completion(HANDLE handle, ULONG_PTR overlapped, LONG status, ULONG_PTR bytes, BOOL pended)
-{
-    struct server_request_info info;
-    unsigned int ret;
-
-    if (!nt_ready() || !nt.server_call) return WSAEOPNOTSUPP;
-    memset(&info, 0, sizeof(info));
-    info.u.add_fd_completion.req = WINE80_REQ_ADD_FD_COMPLETION;
-    info.u.add_fd_completion.handle = (unsigned int)(ULONG_PTR)handle;
-    info.u.add_fd_completion.cvalue = overlapped;
-    info.u.add_fd_completion.information = bytes;
-    info.u.add_fd_completion.status = status;
-    info.u.add_fd_completion.async = pended;
-    if ((ret = nt.server_call(&info))) return afd_status_to_wsa(ret);
-    return 0;
 }
 
 /* --- readiness: multi-socket poll, server-side event/message select --- */
