@@ -294,6 +294,10 @@ static int get_option(struct socket_ctx *ctx, const struct option *opt, char *va
     /* IP_HDRINCL: "This option is only supported for SOCK_RAW"; other sockets get WSAEINVAL. */
     if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
     if (opt->shape == MREQ) return WSAENOPROTOOPT;   /* membership is set-only */
+    /* An IPv4 socket is "IPv6-only" to Windows: it answers 1 (Wine's test_ipv6only, run on Windows);
+     * quinn-udp asks every socket. */
+    if (opt->level == IPPROTO_IPV6 && opt->name == IPV6_V6ONLY && ctx->family == AF_INET)
+        return write_value(opt, value, len, 1);
     switch (opt->keeper)
     {
     case PROVIDER:

@@ -358,6 +358,22 @@ static void test_ipv6(void)
     closesocket(s);
 }
 
+/*
+ * IPV6_V6ONLY on an IPv4 socket: "When this value is nonzero (the default on Windows), a socket
+ * created for the AF_INET6 address family can be used to send and receive IPv6 packets only";
+ * Windows answers 1 for an AF_INET socket too (Wine's sock.c test_ipv6only, run on Windows), and
+ * quinn-udp asks every socket it is given.
+ */
+static void test_v6only_on_ipv4(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    int err;
+
+    if (harness_on_builtin) skip("Wine's builtin fails IPV6_V6ONLY on an IPv4 socket");
+    else ok(get_dword(s, IPPROTO_IPV6, IPV6_V6ONLY, &err) % 256 == 1 && !err, "IPV6_V6ONLY on IPv4: error %d", err);
+    closesocket(s);
+}
+
 static void test_multicast(void)
 {
     SOCKET rx = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP), tx = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
@@ -433,6 +449,7 @@ void run_tests(void)
     test_linger_reset();
     test_protocol_info();
     test_ipv6();
+    test_v6only_on_ipv4();
     test_multicast();
     test_multicast6();
     WSACleanup();
