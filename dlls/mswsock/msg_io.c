@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "block_cache.h"
+#include "cmsg_trace.h"
 #include "completion_port.h"
 #include "msg_io.h"
 #include "reactor.h"
@@ -76,6 +77,7 @@ static DWORD host_options(const struct socket_ctx *ctx)
 static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes)
 {
     struct host_sendmsg_params params = { 0 };
+    char text[256];
 
     params.fd = ctx->fd;
     params.skip = skip;
@@ -88,6 +90,8 @@ static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWOR
     params.control_len = req->control ? req->control->len : 0;
     params.options = host_options(ctx);
     if (msgsock_host_call(host_call_sendmsg, &params)) return WSASYSCALLFAILURE;
+    if (req->control) TRACE("socket %#Ix: %u bytes sent, control [%s] -> %d\n", ctx->handle, params.sent,
+                            cmsg_describe(req->control->buf, req->control->len, text, sizeof(text)), params.error);
     *bytes = params.sent;
     return params.error;
 }
@@ -95,6 +99,7 @@ static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWOR
 static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
 {
     struct host_recvmsg_params params = { 0 };
+    char text[256];
 
     params.fd = ctx->fd;
     params.flags = req->flags;
@@ -110,6 +115,9 @@ static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWOR
     if (params.error && params.error != WSAEMSGSIZE) return params.error;
     if (req->from && req->fromlen) *req->fromlen = params.namelen;
     if (req->control) req->control->len = params.control_len;
+    if (req->control) TRACE("socket %#Ix: %u bytes received, flags %#x, control [%s] -> %d\n", ctx->handle,
+                            params.received, params.flags,
+                            cmsg_describe(req->control->buf, req->control->len, text, sizeof(text)), params.error);
     *bytes = params.received;
     *flags = params.flags;
     return params.error;
