@@ -199,6 +199,9 @@ static void WINAPI completion_apc(DWORD_PTR context)
 /* The OVERLAPPED, then exactly one of: completion routine, event; and the port. */
 static void deliver(struct socket_ctx *ctx, struct completion *done, int error, DWORD bytes, DWORD flags)
 {
+    /* Read before Internal is written: from then on the program may reuse the OVERLAPPED. */
+    HANDLE event = done->ovl->hEvent;
+    ULONG status = ovl_status_of(error);
     struct completion *copy;
     int err;
 
@@ -207,7 +210,8 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     done->flags = flags;
     done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
     done->ovl->InternalHigh = bytes;
-    done->ovl->Internal = ovl_status_of(error);
+    MemoryBarrier();
+    done->ovl->Internal = status;
     if (done->routine)
     {
         /* Windows drops the APC of an exiting thread along with the request. */
@@ -222,9 +226,9 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         }
         return;
     }
-    if (ovl_event(done->ovl)) SetEvent(ovl_event(done->ovl));
+    if ((ULONG_PTR)event & ~(ULONG_PTR)1) SetEvent((HANDLE)((ULONG_PTR)event & ~(ULONG_PTR)1));
     /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
-    if (!((ULONG_PTR)done->ovl->hEvent & 1)) port_post(ctx, done->ovl, done->ovl->Internal, bytes, done->pended);
+    if (!((ULONG_PTR)event & 1)) port_post(ctx, done->ovl, status, bytes, done->pended);
 }
 
 void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes)
