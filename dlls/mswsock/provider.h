@@ -50,6 +50,7 @@ struct socket_ctx
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */
     BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
+    BOOL v4_not_v6only;     /* AF_INET: IPV6_V6ONLY set to 0 (Windows keeps it; the host has no such option) */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */

@@ -149,6 +149,32 @@ static int send_flags(uint32_t win_flags, int *host_flags)
     return 0;
 }
 
+static int to_v4_mapped(const struct send_msg *m)
+{
+    const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)&m->name;
+
+    return m->msg.msg_name && sin6->sin6_family == AF_INET6 && IN6_IS_ADDR_V4MAPPED(&sin6->sin6_addr);
+}
+
+/*
+ * A v4-mapped destination goes out through the host's IPv4 path, which skips IPV6_TCLASS:
+ * IPV6_TCLASS / IPV6_ECN then become the IPv4 header's TOS, unless IP_TOS / IP_ECN said it already.
+ */
+static void mapped_tclass_as_tos(struct send_msg *m)
+{
+    struct cmsghdr *c, *tclass = NULL;
+
+    if (!to_v4_mapped(m) || !m->msg.msg_controllen) return;
+    for (c = CMSG_FIRSTHDR(&m->msg); c; c = CMSG_NXTHDR(&m->msg, c))
+    {
+        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TOS) return;
+        if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_TCLASS) tclass = c;
+    }
+    if (!tclass) return;
+    tclass->cmsg_level = IPPROTO_IP;
+    tclass->cmsg_type = IP_TOS;
+}
+
 static int send_prepare(struct send_msg *m, const struct host_sendmsg_params *params)
 {
     uint32_t name_len = 0;
@@ -165,7 +191,9 @@ static int send_prepare(struct send_msg *m, const struct host_sendmsg_params *pa
         m->msg.msg_name = &m->name;
         m->msg.msg_namelen = name_len;
     }
-    return send_control(m, params->fd, params->control, params->control_len);
+    if ((err = send_control(m, params->fd, params->control, params->control_len))) return err;
+    mapped_tclass_as_tos(m);
+    return 0;
 }
 
 static int send_once(int fd, struct send_msg *m, uint32_t *sent)
