@@ -29,7 +29,7 @@ UNIX_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -fPIC -fvis
 
 COMMON_SRCS  := $(wildcard dlls/common/*.c)
 WS2_32_SRCS  := $(wildcard dlls/ws2_32/*.c) $(COMMON_SRCS) $(EXTRA_WS2_32_SRCS)
-MSWSOCK_SRCS := $(wildcard dlls/mswsock/*.c) $(COMMON_SRCS) $(EXTRA_MSWSOCK_SRCS)
+MSWSOCK_SRCS := $(wildcard dlls/mswsock/*.c dlls/mswsock/wine/*.c) $(COMMON_SRCS) $(EXTRA_MSWSOCK_SRCS)
 HELPER_SRCS  := $(wildcard dlls/msgsock/*.c)
 UNIX_SRCS    := $(wildcard dlls/msgsock/unix/*.c)
 HARNESS_SRCS := tests/conformance/harness.c tests/conformance/msg_util.c tests/conformance/msg_fixture.c tests/conformance/tcp_util.c

@@ -7,9 +7,8 @@
 
 #include "msgsock/unixlib.h"
 #include "msgsock/host.h"
+#include "msgsock/wine_facts.h"
 
-/* MemoryWineUnixFuncs: Wine's private class for "the unix library of this module". */
-#define MEMORY_WINE_UNIX_FUNCS 1000
 #define STATUS_NOT_SUPPORTED_ ((LONG)0xc00000bb)
 #define STATUS_INVALID_PARAMETER_ ((LONG)0xc000000d)
 
@@ -20,14 +19,23 @@ typedef NTSTATUS (WINAPI *query_memory_fn)(HANDLE, const void *, ULONG, void *, 
 static UINT64 unix_handle;
 static unix_call_fn unix_call;
 
+/* Every Wine from 8.0 to 11.x exports the dispatcher pointer its own DLLs call through. */
+static unix_call_fn find_unix_call(HMODULE ntdll)
+{
+    unix_call_fn *dispatcher = (unix_call_fn *)(void *)GetProcAddress(ntdll, WINE_UNIX_CALL_DISPATCHER);
+
+    if (dispatcher && *dispatcher) return *dispatcher;
+    return (unix_call_fn)(void *)GetProcAddress(ntdll, WINE_UNIX_CALL_FUNCTION);
+}
+
 static BOOL find_unix_library(HINSTANCE self)
 {
     HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
     query_memory_fn query = (query_memory_fn)(void *)GetProcAddress(ntdll, "NtQueryVirtualMemory");
 
-    unix_call = (unix_call_fn)(void *)GetProcAddress(ntdll, "__wine_unix_call");
+    unix_call = find_unix_call(ntdll);
     if (!query || !unix_call) return FALSE;
-    if (query(GetCurrentProcess(), self, MEMORY_WINE_UNIX_FUNCS, &unix_handle,
+    if (query(GetCurrentProcess(), self, WINE_MEMORY_UNIX_LIBRARY, &unix_handle,
               sizeof(unix_handle), NULL))
         unix_handle = 0;
     return unix_handle != 0;

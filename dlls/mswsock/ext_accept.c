@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "provider_calls.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 /* "at least 16 bytes more than the maximum address length for the transport protocol in use" */
 static DWORD min_address_length(int family)

@@ -5,7 +5,7 @@
  * port.  DisconnectEx shuts the connection down at once.
  */
 #include "provider_calls.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 static int check_connect_ex(struct socket_ctx *ctx, const struct sockaddr *name, int namelen, const void *data,
                             DWORD data_len, OVERLAPPED *ovl)

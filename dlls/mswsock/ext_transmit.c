@@ -10,7 +10,7 @@
 
 #include "provider_calls.h"
 #include "msg_io.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 #define TRANSMIT_CHUNK 65536
 /* "TF_USE_DEFAULT_WORKER ... TF_USE_SYSTEM_THREAD ... TF_USE_KERNEL_APC": scheduling hints, accepted. */

@@ -19,7 +19,7 @@
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 /* What a finished request reports, and to whom. */
 struct completion

@@ -9,7 +9,7 @@
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "reactor.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 #define BUCKETS 256
 

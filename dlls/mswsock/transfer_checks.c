@@ -4,7 +4,7 @@
  */
 #include "provider_calls.h"
 #include "transfer_checks.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 static BOOL buffers_ok(struct memcheck_memo *memo, const WSABUF *bufs, DWORD count)
 {

@@ -1,6 +1,6 @@
 /* WSPAccept: accept and WSAAccept with its condition function, over Wine's accept. */
 #include "provider_calls.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 static int sockaddr_size(int family)
 {

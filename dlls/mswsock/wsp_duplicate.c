@@ -4,7 +4,7 @@
  * dwProviderReserved; WSASocket given that structure adopts the handle.
  */
 #include "provider_calls.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 int WSPAPI wsp_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, int *err)
 {

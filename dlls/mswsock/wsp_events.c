@@ -7,7 +7,7 @@
  */
 #include "provider_calls.h"
 #include "msg_io.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 /* The FD_* events Wine's server records (not FD_QOS, FD_ROUTING_INTERFACE_CHANGE...). */
 #define KNOWN_EVENTS (FD_READ | FD_WRITE | FD_OOB | FD_ACCEPT | FD_CONNECT | FD_CLOSE)

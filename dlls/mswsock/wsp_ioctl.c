@@ -5,7 +5,7 @@
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "msgsock/ws_extra.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 #include "msg_io.h"
 #include "address_list.h"
 #include <mstcpip.h>

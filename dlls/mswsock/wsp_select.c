@@ -6,7 +6,7 @@
 
 #include "provider_calls.h"
 #include "transfer_checks.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 /* What makes a socket readable, writable or "exceptional" for select (AFD_POLL_* bits). */
 #define SELECT_READ   (MSGSOCK_POLL_READ | MSGSOCK_POLL_ACCEPT | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET | \

@@ -1,7 +1,7 @@
 /* Socket lifecycle and addresses: WSPSocket, WSPCloseSocket, WSPBind, WSPConnect, ... */
 #include "provider_calls.h"
 #include "msg_io.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 SOCKET WSPAPI wsp_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *info, GROUP g, DWORD flags,
                          int *err)

@@ -11,7 +11,7 @@
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
 #include "msgsock/ws_extra.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 /* Maximum UDP payload: 65535 - IPv4 header (20) - UDP header (8); IPv6 has no header in the count. */
 #define MAX_UDP4_PAYLOAD 65507

@@ -1,7 +1,7 @@
 /* WSPStartup: the base provider's entry point, filling ws2_32's WSPPROC_TABLE. */
 #include "provider_calls.h"
 #include "transfer_checks.h"
-#include "cancel_hook.h"
+#include "wine/cancel_hook.h"
 
 /* Written by WSPStartup before any socket exists; read-only afterwards. */
 WSPUPCALLTABLE provider_upcalls;

@@ -5,7 +5,7 @@
 #include "provider_calls.h"
 #include "msg_io.h"
 #include "transfer_checks.h"
-#include "wine_afd.h"
+#include "wine/afd.h"
 
 static ULONG buffers_total(const WSABUF *bufs, DWORD count)
 {

@@ -13,7 +13,7 @@
 #include <winioctl.h>
 
 #include "msgsock/debug.h"
-#include "wine_afd.h"
+#include "afd.h"
 
 #define STATUS_PENDING_         ((NTSTATUS)0x00000103)
 

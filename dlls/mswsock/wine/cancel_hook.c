@@ -7,8 +7,8 @@
  */
 #include <winternl.h>
 
-#include "provider.h"
-#include "msg_io.h"
+#include "../provider.h"
+#include "../msg_io.h"
 #include "cancel_hook.h"
 
 #define STATUS_NOT_FOUND_ ((NTSTATUS)0xc0000225)
