@@ -206,6 +206,41 @@ static void test_broadcast_flag(void)
     closesocket(sender);
 }
 
+/*
+ * MSG_BCAST for a subnet-directed broadcast: "a destination IP address that is a broadcast address" is also the
+ * interface's address with all host bits set, here 127.255.255.255 on loopback's 127.0.0.0/8.
+ */
+static void test_subnet_broadcast_flag(void)
+{
+    SOCKADDR_STORAGE receiver_addr, src, to, from;
+    SOCKET receiver, sender;
+    char data[32], rcontrol[64];
+    BOOL on = TRUE;
+    WSAMSG msg;
+    int ret;
+
+    if (harness_on_builtin)
+    {
+        skip("Wine's builtin never reports MSG_BCAST");
+        return;
+    }
+    receiver = udp_bound(AF_INET, "0.0.0.0", 0, &receiver_addr);
+    sender = udp_bound(AF_INET, "127.0.0.1", 0, &src);
+    setsockopt(sender, SOL_SOCKET, SO_BROADCAST, (char *)&on, sizeof(on));
+    make_addr(&to, AF_INET, "127.255.255.255", addr_port(&receiver_addr));
+    ret = sendto(sender, "subnet", 6, 0, (SOCKADDR *)&to, sizeof(SOCKADDR_IN));
+    ok(ret == 6, "send to 127.255.255.255: %d", WSAGetLastError());
+    ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 6, "not received");
+    ok(msg.dwFlags & MSG_BCAST, "no MSG_BCAST: %#lx", msg.dwFlags);
+    /* A unicast to the same interface is no broadcast. */
+    make_addr(&to, AF_INET, "127.0.0.1", addr_port(&receiver_addr));
+    ok(sendto(sender, "unicast", 7, 0, (SOCKADDR *)&to, sizeof(SOCKADDR_IN)) == 7, "send: %d", WSAGetLastError());
+    ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 7, "not received");
+    ok(!(msg.dwFlags & MSG_BCAST), "MSG_BCAST on a unicast: %#lx", msg.dwFlags);
+    closesocket(receiver);
+    closesocket(sender);
+}
+
 static void test_multicast_flag(void)
 {
     SOCKADDR_STORAGE receiver_addr, src, to, from;
@@ -246,6 +281,7 @@ void run_tests(void)
     test_hop_limit_and_ecn();
     test_ecn_to_mapped();
     test_broadcast_flag();
+    test_subnet_broadcast_flag();
     test_multicast_flag();
     WSACleanup();
 }

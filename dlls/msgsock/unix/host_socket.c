@@ -19,6 +19,7 @@
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
 #include "host_socket.h"
+#include "host_broadcast.h"
 
 #define IOV_STACK_COUNT     16     /* buffers handled without malloc */
 #define SPLIT_STACK_COUNT   64     /* datagrams of a split send without malloc */
@@ -539,6 +540,18 @@ static int recv_name(struct host_recvmsg_params *params, const struct recv_msg *
     return err;
 }
 
+/* MSG_BCAST for an interface's subnet broadcast address, which the codec cannot know. */
+static uint32_t subnet_broadcast_flag(const struct ws_recv_info *info)
+{
+    const uint8_t *v4;
+
+    if (!info->have_dst) return 0;
+    if (info->dst_family == WS_AF_INET) v4 = info->dst_addr;
+    else if (!memcmp(info->dst_addr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) v4 = info->dst_addr + 12;
+    else return 0;
+    return host_is_subnet_broadcast(v4) ? WS_MSG_BCAST : 0;
+}
+
 static void recv_control(struct host_recvmsg_params *params, const struct recv_msg *m,
                          uint32_t *flags)
 {
@@ -549,7 +562,7 @@ static void recv_control(struct host_recvmsg_params *params, const struct recv_m
                          params->control, params->control ? params->control_len : 0,
                          &len, flags, &info);
     params->control_len = (uint32_t)len;
-    *flags |= ws_recv_cast_flags(&info);
+    *flags |= ws_recv_cast_flags(&info) | subnet_broadcast_flag(&info);
 }
 
 /* A stream takes what fits in HOST_IOV_MAX buffers; a datagram over more comes through a bounce block. */
