@@ -32,7 +32,9 @@ struct socket_watch
 struct socket_ctx
 {
     SOCKET handle;
-    int fd;                 /* host fd (dup), -1 if none */
+    int fd;                 /* host fd (a dup) while in use or cached (host_fd.c), else -1 */
+    LONG fd_users;          /* socket_fd_get calls not yet put back, the reactor's watch included */
+    struct socket_ctx *idle_prev, *idle_next;   /* host_fd.c's list of cached idle fds */
     int family, type, protocol;
     BOOL overlapped;        /* WSA_FLAG_OVERLAPPED */
     BOOL nonblocking;       /* FIONBIO */
@@ -61,6 +63,9 @@ struct socket_ctx *socket_find(SOCKET handle);      /* only sockets already know
 void socket_for_each(void (*fn)(struct socket_ctx *ctx, void *arg), void *arg);
 void socket_release(struct socket_ctx *ctx);
 void socket_unregister(SOCKET handle);
+/* host_fd.c: the socket's host fd for one use; -1 if none can be had.  Put back every fd got. */
+int socket_fd_get(struct socket_ctx *ctx);
+void socket_fd_put(struct socket_ctx *ctx);
 /* Takes the socket's current host fd again if AcceptEx replaced it (fd_stale). */
 void socket_refresh_fd(struct socket_ctx *ctx);
 

@@ -111,13 +111,18 @@ int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
     if (!InitOnceExecuteOnce(&reactor_once, reactor_start, NULL, NULL)) return WSAENOBUFS;
     AcquireSRWLockExclusive(&ctx->watch.lock);
     /* A closing socket's requests are being aborted: nothing to arm. */
-    if (!ctx->watch.closed && ctx->fd >= 0)
+    /* The set holds the fd by number: the watch keeps it (socket_fd_get) until forgotten. */
+    if (!ctx->watch.closed && !ctx->watch.added && socket_fd_get(ctx) < 0) error = WSAENOBUFS;
+    else if (!ctx->watch.closed)
     {
         ctx->watch.directions |= direction;
         if (!(error = arm_locked(ctx, ctx->watch.added ? HOST_REACTOR_MODIFY : HOST_REACTOR_ADD)))
             ctx->watch.added = TRUE;
         else
+        {
             ctx->watch.directions &= ~direction;
+            if (!ctx->watch.added) socket_fd_put(ctx);
+        }
     }
     ReleaseSRWLockExclusive(&ctx->watch.lock);
     return error;
@@ -126,7 +131,11 @@ int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
 /* Takes the fd out of the set; called with ctx->watch.lock held. */
 static void forget_locked(struct socket_ctx *ctx)
 {
-    if (ctx->watch.added) arm_locked(ctx, HOST_REACTOR_REMOVE);
+    if (ctx->watch.added)
+    {
+        arm_locked(ctx, HOST_REACTOR_REMOVE);
+        socket_fd_put(ctx);
+    }
     ctx->watch.added = FALSE;
     ctx->watch.directions = 0;
 }

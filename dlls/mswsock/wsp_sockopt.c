@@ -139,13 +139,14 @@ static DWORD want_bit(const struct socket_ctx *ctx, int level, int name)
 
 static int host_option(struct socket_ctx *ctx, BOOL set, int level, int name, void *value, int len)
 {
-    struct host_sockopt_params params = { ctx->fd, set, level, name, value, len };
+    struct host_sockopt_params params = { -1, set, level, name, value, len };
+    int failed;
 
     socket_refresh_fd(ctx);
-    params.fd = ctx->fd;
-    if (ctx->fd < 0) return WSAENOPROTOOPT;
-    if (msgsock_host_call(host_call_sockopt, &params)) return WSASYSCALLFAILURE;
-    return params.error;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    failed = msgsock_host_call(host_call_sockopt, &params);
+    socket_fd_put(ctx);
+    return failed ? WSASYSCALLFAILURE : params.error;
 }
 
 /* ---- reading optval (set) and writing it (get) by shape ---- */
