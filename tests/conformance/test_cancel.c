@@ -431,6 +431,148 @@ static void test_event_and_port_reuse_under_load(void)
     CloseHandle(event);
 }
 
+/*
+ * Go's netpoll, modelled: sockets on one port with FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, a poller thread
+ * dequeuing packets and reading each request's result with WSAGetOverlappedResult, and reader threads whose
+ * reads have deadlines (CancelIoEx, then wait for the packet, then the same OVERLAPPED again).
+ */
+#define GO_READERS 4
+#define GO_READS   1500
+
+struct go_op
+{
+    WSAOVERLAPPED ovl;          /* first: the packet's OVERLAPPED is the op */
+    SOCKET s;
+    HANDLE done;
+    DWORD error, qty;
+    char data[256];
+    struct deadline_stats st;
+    SOCKADDR_STORAGE addr;
+};
+
+static HANDLE go_port;
+
+static DWORD WINAPI go_poller(void *arg)
+{
+    OVERLAPPED_ENTRY entries[8];
+    struct go_op *op;
+    DWORD flags;
+    ULONG count, i;
+
+    while (GetQueuedCompletionStatusEx(go_port, entries, 8, &count, INFINITE, FALSE))
+    {
+        for (i = 0; i < count; i++)
+        {
+            if (!(op = (struct go_op *)entries[i].lpOverlapped)) return 0;   /* the stop packet */
+            op->error = WSAGetOverlappedResult(op->s, &op->ovl, &op->qty, FALSE, &flags) ? 0 : WSAGetLastError();
+            SetEvent(op->done);
+        }
+    }
+    return 0;
+}
+
+static DWORD WINAPI go_reader(void *arg)
+{
+    struct go_op *op = arg;
+    SOCKADDR_STORAGE from;
+    DWORD flags, received;
+    WSABUF buf = { sizeof(op->data), op->data };
+    int i, fromlen, ret;
+
+    for (i = 0; i < GO_READS && op->st.bad < 5; i++)
+    {
+        memset(&op->ovl, 0, sizeof(op->ovl));
+        memset(op->data, 0, sizeof(op->data));
+        flags = received = 0;
+        fromlen = sizeof(from);
+        ret = WSARecvFrom(op->s, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &op->ovl, NULL);
+        if (!ret)
+        {
+            /* completed at once: no packet follows */
+            check_deadline_result(&op->st, TRUE, 0, received, op->data, i);
+            continue;
+        }
+        if (WSAGetLastError() != WSA_IO_PENDING)
+        {
+            check_deadline_result(&op->st, FALSE, WSAGetLastError(), 0, op->data, i);
+            continue;
+        }
+        if (WaitForSingleObject(op->done, i % 3) == WAIT_TIMEOUT)
+        {
+            if (!CancelIoEx((HANDLE)op->s, (OVERLAPPED *)&op->ovl) && GetLastError() != ERROR_NOT_FOUND)
+                check_deadline_result(&op->st, FALSE, GetLastError(), 0, op->data, i);
+            if (WaitForSingleObject(op->done, 5000))
+            {
+                check_deadline_result(&op->st, FALSE, WAIT_TIMEOUT, 0, op->data, i);
+                break;
+            }
+        }
+        check_deadline_result(&op->st, !op->error, op->error == WSA_OPERATION_ABORTED ? ERROR_OPERATION_ABORTED :
+                              op->error, op->qty, op->data, i);
+    }
+    return 0;
+}
+
+static DWORD WINAPI go_flood(void *arg)
+{
+    struct go_op *ops = arg;
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    char data[FLOOD_SIZE];
+    unsigned int n = 0;
+
+    memset(data, 'f', sizeof(data));
+    while (!flood_stop)
+    {
+        const SOCKADDR_STORAGE *to = &ops[n % GO_READERS].addr;
+
+        sendto(s, data, sizeof(data), 0, (const SOCKADDR *)to, addr_len(to));
+        if (!(++n % 4)) Sleep(1);
+    }
+    closesocket(s);
+    return 0;
+}
+
+static void test_go_netpoll_under_load(void)
+{
+    static struct go_op ops[GO_READERS];
+    HANDLE readers[GO_READERS], poller, flood;
+    int i, done = 0, aborted = 0, bad = 0;
+
+    go_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    for (i = 0; i < GO_READERS; i++)
+    {
+        memset(&ops[i], 0, sizeof(ops[i]));
+        ops[i].s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &ops[i].addr);
+        ops[i].done = CreateEventW(NULL, FALSE, FALSE, NULL);
+        CreateIoCompletionPort((HANDLE)ops[i].s, go_port, (ULONG_PTR)&ops[i], 0);
+        ok(SetFileCompletionNotificationModes((HANDLE)ops[i].s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+                                              FILE_SKIP_SET_EVENT_ON_HANDLE), "skip modes: %lu", GetLastError());
+    }
+    poller = CreateThread(NULL, 0, go_poller, NULL, 0, NULL);
+    flood_stop = 0;
+    flood = CreateThread(NULL, 0, go_flood, ops, 0, NULL);
+    for (i = 0; i < GO_READERS; i++) readers[i] = CreateThread(NULL, 0, go_reader, &ops[i], 0, NULL);
+    WaitForMultipleObjects(GO_READERS, readers, TRUE, INFINITE);
+    flood_stop = 1;
+    WaitForSingleObject(flood, INFINITE);
+    PostQueuedCompletionStatus(go_port, 0, 0, NULL);
+    WaitForSingleObject(poller, INFINITE);
+    for (i = 0; i < GO_READERS; i++)
+    {
+        done += ops[i].st.done;
+        aborted += ops[i].st.aborted;
+        bad += ops[i].st.bad;
+        CloseHandle(readers[i]);
+        CloseHandle(ops[i].done);
+        closesocket(ops[i].s);
+    }
+    ok(!bad, "%d reads wrong (%d whole, %d aborted)", bad, done, aborted);
+    trace("netpoll model: %d whole, %d aborted\n", done, aborted);
+    CloseHandle(poller);
+    CloseHandle(flood);
+    CloseHandle(go_port);
+}
+
 void run_tests(void)
 {
     pair_open(0);
@@ -444,6 +586,7 @@ void run_tests(void)
     test_thread_exit();
     test_cancel_deadline_under_load();
     test_event_and_port_reuse_under_load();
+    test_go_netpoll_under_load();
 
     pair_close();
 }
