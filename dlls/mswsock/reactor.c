@@ -39,6 +39,16 @@ static int arm_locked(struct socket_ctx *ctx, unsigned int op)
     return params.error;
 }
 
+static void forget_locked(struct socket_ctx *ctx);
+
+/* Nothing waits any more: the fd leaves the set, and the socket keeps only Wine's descriptor. */
+static void release_idle(struct socket_ctx *ctx)
+{
+    AcquireSRWLockExclusive(&ctx->watch.lock);
+    if (!ctx->watch.directions && ctx->watch.added) forget_locked(ctx);
+    ReleaseSRWLockExclusive(&ctx->watch.lock);
+}
+
 /* Takes the directions armed on a socket whose fd fired and runs or re-arms each. */
 static void dispatch(const struct host_reactor_event *event)
 {
@@ -58,6 +68,7 @@ static void dispatch(const struct host_reactor_event *event)
         msg_io_ready(ctx, FALSE);
     if ((fired & HOST_WAIT_OUT) && ((event->events & HOST_WAIT_OUT) || reactor_watch(ctx, TRUE)))
         msg_io_ready(ctx, TRUE);
+    release_idle(ctx);
     socket_release(ctx);
 }
 
