@@ -73,11 +73,11 @@ static DWORD host_options(const struct socket_ctx *ctx)
     return options;
 }
 
-static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes)
+static int host_send(struct socket_ctx *ctx, int fd, const struct msg_request *req, DWORD skip, DWORD *bytes)
 {
     struct host_sendmsg_params params = { 0 };
 
-    params.fd = ctx->fd;
+    params.fd = fd;
     params.skip = skip;
     params.flags = req->flags;
     params.name = req->to;
@@ -92,11 +92,11 @@ static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWOR
     return params.error;
 }
 
-static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
+static int host_recv(struct socket_ctx *ctx, int fd, const struct msg_request *req, DWORD *bytes, DWORD *flags)
 {
     struct host_recvmsg_params params = { 0 };
 
-    params.fd = ctx->fd;
+    params.fd = fd;
     params.flags = req->flags;
     params.name = req->from;
     params.namelen = req->from && req->fromlen ? *req->fromlen : 0;
@@ -118,11 +118,12 @@ static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWOR
 static int host_transfer(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes,
                          DWORD *flags)
 {
-    int error;
+    int error, fd;
 
     *bytes = *flags = 0;
-    if (ctx->fd < 0) return WSAENETDOWN;
-    error = req->is_send ? host_send(ctx, req, skip, bytes) : host_recv(ctx, req, bytes, flags);
+    if ((fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    error = req->is_send ? host_send(ctx, fd, req, skip, bytes) : host_recv(ctx, fd, req, bytes, flags);
+    socket_fd_put(ctx);
     return stream_result(ctx, req, error, *bytes);
 }
 
@@ -158,9 +159,13 @@ static void store_result(const struct msg_request *req, DWORD bytes, DWORD flags
 
 static BOOL host_ready_soon(struct socket_ctx *ctx, BOOL is_send)
 {
-    struct host_wait_params params = { ctx->fd, is_send ? HOST_WAIT_OUT : HOST_WAIT_IN, HOST_WAIT_MS, 0 };
+    struct host_wait_params params = { -1, is_send ? HOST_WAIT_OUT : HOST_WAIT_IN, HOST_WAIT_MS, 0 };
+    BOOL ready;
 
-    return !msgsock_host_call(host_call_wait, &params) && params.ready;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return FALSE;
+    ready = !msgsock_host_call(host_call_wait, &params) && params.ready;
+    socket_fd_put(ctx);
+    return ready;
 }
 
 /* Blocking and non-blocking sockets: the send/recv semantics, waiting alertably. */

@@ -84,14 +84,18 @@ static int at_mark(struct socket_ctx *ctx, void *out, DWORD out_len, DWORD *retu
  */
 static int cpu_affinity(struct socket_ctx *ctx, const void *in, DWORD in_len)
 {
-    struct host_share_port_params params = { ctx->fd };
+    struct host_share_port_params params = { -1 };
     USHORT processor;
+    int failed;
 
     if (!in || in_len < sizeof(USHORT) || !msgsock_readable(in, sizeof(USHORT))) return WSAEFAULT;
     processor = *(const USHORT *)in;
     if (processor >= GetActiveProcessorCount(ALL_PROCESSOR_GROUPS)) return WSAEINVAL;
     if (ctx->type != SOCK_DGRAM) return WSAEOPNOTSUPP;
-    if (msgsock_host_call(host_call_share_port, &params)) return WSAENETDOWN;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    failed = msgsock_host_call(host_call_share_port, &params);
+    socket_fd_put(ctx);
+    if (failed) return WSAENETDOWN;
     if (params.error) return params.error;
     ctx->processor = processor;
     return 0;

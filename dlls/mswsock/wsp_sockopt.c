@@ -139,13 +139,14 @@ static DWORD want_bit(const struct socket_ctx *ctx, int level, int name)
 
 static int host_option(struct socket_ctx *ctx, BOOL set, int level, int name, void *value, int len)
 {
-    struct host_sockopt_params params = { ctx->fd, set, level, name, value, len };
+    struct host_sockopt_params params = { -1, set, level, name, value, len };
+    int failed;
 
     socket_refresh_fd(ctx);
-    params.fd = ctx->fd;
-    if (ctx->fd < 0) return WSAENOPROTOOPT;
-    if (msgsock_host_call(host_call_sockopt, &params)) return WSASYSCALLFAILURE;
-    return params.error;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    failed = msgsock_host_call(host_call_sockopt, &params);
+    socket_fd_put(ctx);
+    return failed ? WSASYSCALLFAILURE : params.error;
 }
 
 /* ---- reading optval (set) and writing it (get) by shape ---- */
@@ -285,10 +286,18 @@ static int provider_get(struct socket_ctx *ctx, const struct option *opt, char *
     return WSAENOPROTOOPT;   /* set-only options */
 }
 
+/* IPV6_V6ONLY on an IPv4 socket: Windows answers it (1 by default) and takes it until bind. */
+static BOOL v6only_on_ipv4(const struct socket_ctx *ctx, const struct option *opt)
+{
+    return ctx->family == AF_INET && opt->level == IPPROTO_IPV6 && opt->name == IPV6_V6ONLY;
+}
+
 static int get_option(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
 {
     DWORD data = 0;
     int size = sizeof(data), error;
+
+    if (v6only_on_ipv4(ctx, opt)) return write_value(opt, value, len, !ctx->v4_not_v6only);
 
     /* IP_HDRINCL: "This option is only supported for SOCK_RAW"; other sockets get WSAEINVAL. */
     if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
@@ -364,6 +373,12 @@ static int set_option(struct socket_ctx *ctx, const struct option *opt, const ch
     if (opt->shape == MREQ) return host_option(ctx, TRUE, opt->level, opt->name, (void *)value, len);
     if (opt->shape == INFO_A || opt->shape == INFO_W) return WSAENOPROTOOPT;
     if ((error = read_value(opt, value, len, &data))) return error;
+    if (v6only_on_ipv4(ctx, opt))
+    {
+        if (ctx->bound) return WSAEINVAL;
+        ctx->v4_not_v6only = !data;
+        return 0;
+    }
     switch (opt->keeper)
     {
     case PROVIDER: return provider_set(ctx, opt, data);
