@@ -178,6 +178,8 @@ int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DW
     else
         error = do_ioctl(ctx, code, in, in_len, out, out_len, &size);
     socket_release(ctx);
+    TRACE("socket %#Ix code %#lx in %lu out %lu ovl %p: error %d, %lu bytes\n", s, code, in_len, out_len, ovl, error,
+          size);
     /* SIO_ADDRESS_LIST_QUERY: a short buffer fails with the size it needs in *returned. */
     if (returned && (!error || (error == WSAEFAULT && size))) *returned = size;
     /* These codes finish at once; an overlapped caller still hears of it through its event. */

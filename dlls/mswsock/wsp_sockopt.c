@@ -388,6 +388,28 @@ static int set_option(struct socket_ctx *ctx, const struct option *opt, const ch
     return WSAENOPROTOOPT;
 }
 
+static const char *level_name(int level)
+{
+    switch (level)
+    {
+    case SOL_SOCKET: return "SOL_SOCKET";
+    case IPPROTO_IP: return "IPPROTO_IP";
+    case IPPROTO_IPV6: return "IPPROTO_IPV6";
+    case IPPROTO_TCP: return "IPPROTO_TCP";
+    case IPPROTO_UDP: return "IPPROTO_UDP";
+    default: return "level";
+    }
+}
+
+/* An option's first 4 bytes as an int, for the trace (most options are one DWORD or BOOL). */
+static int traced_value(const char *value, int len)
+{
+    int v = 0;
+
+    if (value && len > 0) memcpy(&v, value, min(len, (int)sizeof(v)));
+    return v;
+}
+
 int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, int *err)
 {
     struct socket_ctx *ctx = socket_lookup(s);
@@ -401,6 +423,9 @@ int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, 
     else if (!(error = find_option(level, name, &opt)))
         error = get_option(ctx, opt, value, len);
     socket_release(ctx);
+    if (error) TRACE("socket %#Ix %s(%d) %#x: error %d\n", s, level_name(level), level, name, error);
+    else TRACE("socket %#Ix %s(%d) %#x: len %d value %d\n", s, level_name(level), level, name, *len,
+               traced_value(value, *len));
     return error ? wsp_fail(err, error) : 0;
 }
 
@@ -423,5 +448,7 @@ int WSPAPI wsp_setsockopt(SOCKET s, int level, int name, const char *value, int 
     else
         error = set_option(ctx, opt, value, len);
     socket_release(ctx);
+    TRACE("socket %#Ix %s(%d) %#x len %d value %d: error %d\n", s, level_name(level), level, name, len,
+          error == WSAEFAULT ? 0 : traced_value(value, len), error);
     return error ? wsp_fail(err, error) : 0;
 }
