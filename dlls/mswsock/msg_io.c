@@ -74,12 +74,12 @@ static DWORD host_options(const struct socket_ctx *ctx)
     return options;
 }
 
-static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes)
+static int host_send(struct socket_ctx *ctx, int fd, const struct msg_request *req, DWORD skip, DWORD *bytes)
 {
     struct host_sendmsg_params params = { 0 };
     char text[256];
 
-    params.fd = ctx->fd;
+    params.fd = fd;
     params.skip = skip;
     params.flags = req->flags;
     params.name = req->to;
@@ -96,12 +96,12 @@ static int host_send(struct socket_ctx *ctx, const struct msg_request *req, DWOR
     return params.error;
 }
 
-static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWORD *bytes, DWORD *flags)
+static int host_recv(struct socket_ctx *ctx, int fd, const struct msg_request *req, DWORD *bytes, DWORD *flags)
 {
     struct host_recvmsg_params params = { 0 };
     char text[256];
 
-    params.fd = ctx->fd;
+    params.fd = fd;
     params.flags = req->flags;
     params.name = req->from;
     params.namelen = req->from && req->fromlen ? *req->fromlen : 0;
@@ -126,11 +126,12 @@ static int host_recv(struct socket_ctx *ctx, const struct msg_request *req, DWOR
 static int host_transfer(struct socket_ctx *ctx, const struct msg_request *req, DWORD skip, DWORD *bytes,
                          DWORD *flags)
 {
-    int error;
+    int error, fd;
 
     *bytes = *flags = 0;
-    if (ctx->fd < 0) return WSAENETDOWN;
-    error = req->is_send ? host_send(ctx, req, skip, bytes) : host_recv(ctx, req, bytes, flags);
+    if ((fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    error = req->is_send ? host_send(ctx, fd, req, skip, bytes) : host_recv(ctx, fd, req, bytes, flags);
+    socket_fd_put(ctx);
     return stream_result(ctx, req, error, *bytes);
 }
 
@@ -166,9 +167,13 @@ static void store_result(const struct msg_request *req, DWORD bytes, DWORD flags
 
 static BOOL host_ready_soon(struct socket_ctx *ctx, BOOL is_send)
 {
-    struct host_wait_params params = { ctx->fd, is_send ? HOST_WAIT_OUT : HOST_WAIT_IN, HOST_WAIT_MS, 0 };
+    struct host_wait_params params = { -1, is_send ? HOST_WAIT_OUT : HOST_WAIT_IN, HOST_WAIT_MS, 0 };
+    BOOL ready;
 
-    return !msgsock_host_call(host_call_wait, &params) && params.ready;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return FALSE;
+    ready = !msgsock_host_call(host_call_wait, &params) && params.ready;
+    socket_fd_put(ctx);
+    return ready;
 }
 
 /* Blocking and non-blocking sockets: the send/recv semantics, waiting alertably. */
@@ -207,6 +212,9 @@ static void WINAPI completion_apc(DWORD_PTR context)
 /* The OVERLAPPED, then exactly one of: completion routine, event; and the port. */
 static void deliver(struct socket_ctx *ctx, struct completion *done, int error, DWORD bytes, DWORD flags)
 {
+    /* Read before Internal is written: from then on the program may reuse the OVERLAPPED. */
+    HANDLE event = done->ovl->hEvent;
+    ULONG status = ovl_status_of(error);
     struct completion *copy;
     int err;
 
@@ -215,7 +223,8 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     done->flags = flags;
     done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
     done->ovl->InternalHigh = bytes;
-    done->ovl->Internal = ovl_status_of(error);
+    MemoryBarrier();
+    done->ovl->Internal = status;
     if (done->routine)
     {
         /* Windows drops the APC of an exiting thread along with the request. */
@@ -230,9 +239,9 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         }
         return;
     }
-    if (ovl_event(done->ovl)) SetEvent(ovl_event(done->ovl));
+    if ((ULONG_PTR)event & ~(ULONG_PTR)1) SetEvent((HANDLE)((ULONG_PTR)event & ~(ULONG_PTR)1));
     /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
-    if (!((ULONG_PTR)done->ovl->hEvent & 1)) port_post(ctx, done->ovl, done->ovl->Internal, bytes, done->pended);
+    if (!((ULONG_PTR)event & 1)) port_post(ctx, done->ovl, status, bytes, done->pended);
 }
 
 void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes)

@@ -41,7 +41,9 @@ struct socket_port
 struct socket_ctx
 {
     SOCKET handle;
-    int fd;                 /* host fd (dup), -1 if none */
+    int fd;                 /* host fd (a dup) while in use or cached (host_fd.c), else -1 */
+    LONG fd_users;          /* socket_fd_get calls not yet put back, the reactor's watch included */
+    struct socket_ctx *idle_prev, *idle_next;   /* host_fd.c's list of cached idle fds */
     int family, type, protocol;
     BOOL overlapped;        /* WSA_FLAG_OVERLAPPED */
     BOOL nonblocking;       /* FIONBIO */
@@ -61,6 +63,7 @@ struct socket_ctx
     BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
     BOOL peer_seen;         /* stream: known to have been connected (transfer_checks.c) */
+    BOOL v4_not_v6only;     /* AF_INET: IPV6_V6ONLY set to 0 (Windows keeps it; the host has no such option) */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */
@@ -71,6 +74,9 @@ struct socket_ctx *socket_find(SOCKET handle);      /* only sockets already know
 void socket_for_each(void (*fn)(struct socket_ctx *ctx, void *arg), void *arg);
 void socket_release(struct socket_ctx *ctx);
 void socket_unregister(SOCKET handle);
+/* host_fd.c: the socket's host fd for one use; -1 if none can be had.  Put back every fd got. */
+int socket_fd_get(struct socket_ctx *ctx);
+void socket_fd_put(struct socket_ctx *ctx);
 /* Takes the socket's current host fd again if AcceptEx replaced it (fd_stale). */
 void socket_refresh_fd(struct socket_ctx *ctx);
 

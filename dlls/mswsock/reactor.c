@@ -39,6 +39,16 @@ static int arm_locked(struct socket_ctx *ctx, unsigned int op)
     return params.error;
 }
 
+static void forget_locked(struct socket_ctx *ctx);
+
+/* Nothing waits any more: the fd leaves the set, and the socket keeps only Wine's descriptor. */
+static void release_idle(struct socket_ctx *ctx)
+{
+    AcquireSRWLockExclusive(&ctx->watch.lock);
+    if (!ctx->watch.directions && ctx->watch.added) forget_locked(ctx);
+    ReleaseSRWLockExclusive(&ctx->watch.lock);
+}
+
 /* Takes the directions armed on a socket whose fd fired and runs or re-arms each. */
 static void dispatch(const struct host_reactor_event *event)
 {
@@ -58,6 +68,7 @@ static void dispatch(const struct host_reactor_event *event)
         msg_io_ready(ctx, FALSE);
     if ((fired & HOST_WAIT_OUT) && ((event->events & HOST_WAIT_OUT) || reactor_watch(ctx, TRUE)))
         msg_io_ready(ctx, TRUE);
+    release_idle(ctx);
     socket_release(ctx);
 }
 
@@ -111,13 +122,18 @@ int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
     if (!InitOnceExecuteOnce(&reactor_once, reactor_start, NULL, NULL)) return WSAENOBUFS;
     AcquireSRWLockExclusive(&ctx->watch.lock);
     /* A closing socket's requests are being aborted: nothing to arm. */
-    if (!ctx->watch.closed && ctx->fd >= 0)
+    /* The set holds the fd by number: the watch keeps it (socket_fd_get) until forgotten. */
+    if (!ctx->watch.closed && !ctx->watch.added && socket_fd_get(ctx) < 0) error = WSAENOBUFS;
+    else if (!ctx->watch.closed)
     {
         ctx->watch.directions |= direction;
         if (!(error = arm_locked(ctx, ctx->watch.added ? HOST_REACTOR_MODIFY : HOST_REACTOR_ADD)))
             ctx->watch.added = TRUE;
         else
+        {
             ctx->watch.directions &= ~direction;
+            if (!ctx->watch.added) socket_fd_put(ctx);
+        }
     }
     ReleaseSRWLockExclusive(&ctx->watch.lock);
     return error;
@@ -126,7 +142,11 @@ int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
 /* Takes the fd out of the set; called with ctx->watch.lock held. */
 static void forget_locked(struct socket_ctx *ctx)
 {
-    if (ctx->watch.added) arm_locked(ctx, HOST_REACTOR_REMOVE);
+    if (ctx->watch.added)
+    {
+        arm_locked(ctx, HOST_REACTOR_REMOVE);
+        socket_fd_put(ctx);
+    }
     ctx->watch.added = FALSE;
     ctx->watch.directions = 0;
 }

@@ -9,6 +9,7 @@
 #include "completion_port.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
+#include "host_fd.h"
 #include "reactor.h"
 #include "wine/afd.h"
 
@@ -29,12 +30,6 @@ static unsigned int bucket_of(SOCKET handle)
     return ((ULONG_PTR)handle >> 2) % BUCKETS;
 }
 
-static void close_host_fd(int fd)
-{
-    struct host_close_params params = { fd };
-
-    if (fd >= 0) msgsock_host_call(host_call_close, &params);
-}
 
 static struct socket_ctx *create_ctx(SOCKET handle, int family, int type, int protocol, DWORD flags)
 {
@@ -52,17 +47,19 @@ static struct socket_ctx *create_ctx(SOCKET handle, int family, int type, int pr
     InitializeCriticalSection(&ctx->queues[1].lock);
     InitializeSRWLock(&ctx->watch.lock);
     InitializeSRWLock(&ctx->port.lock);
-    if (afd_host_fd((HANDLE)handle, &ctx->fd))
+    ctx->fd = -1;
+    /* A socket that could not be served fails here (WSAENOBUFS), never at its first transfer. */
+    if (!host_fd_headroom((HANDLE)handle) || (setup.fd = socket_fd_get(ctx)) < 0)
     {
-        WARN("no host fd for socket %#Ix\n", handle);
-        ctx->fd = -1;
-        return ctx;
+        WARN("socket %#Ix: not enough host fds\n", handle);
+        free(ctx);
+        return NULL;
     }
-    setup.fd = ctx->fd;
     setup.family = family;
     setup.type = type;
     if (msgsock_host_call(host_call_socket_setup, &setup) || setup.error)
         WARN("host set-up of socket %#Ix failed: %d\n", handle, setup.error);
+    socket_fd_put(ctx);
     return ctx;
 }
 
@@ -146,7 +143,7 @@ struct socket_ctx *socket_lookup(SOCKET handle)
 void socket_release(struct socket_ctx *ctx)
 {
     if (!ctx || InterlockedDecrement(&ctx->refs)) return;
-    close_host_fd(ctx->fd);
+    host_fd_forget(ctx);
     port_release(ctx);
     DeleteCriticalSection(&ctx->queues[0].lock);
     DeleteCriticalSection(&ctx->queues[1].lock);
@@ -173,11 +170,7 @@ void socket_unregister(SOCKET handle)
 
 void socket_refresh_fd(struct socket_ctx *ctx)
 {
-    int fd, old;
-
     if (!InterlockedExchange(&ctx->fd_stale, 0)) return;
-    if (afd_host_fd((HANDLE)ctx->handle, &fd)) return;
     reactor_forget_fd(ctx);
-    old = InterlockedExchange((LONG *)&ctx->fd, fd);
-    close_host_fd(old);
+    host_fd_replace(ctx);
 }

@@ -84,14 +84,18 @@ static int at_mark(struct socket_ctx *ctx, void *out, DWORD out_len, DWORD *retu
  */
 static int cpu_affinity(struct socket_ctx *ctx, const void *in, DWORD in_len)
 {
-    struct host_share_port_params params = { ctx->fd };
+    struct host_share_port_params params = { -1 };
     USHORT processor;
+    int failed;
 
     if (!in || in_len < sizeof(USHORT) || !msgsock_readable(in, sizeof(USHORT))) return WSAEFAULT;
     processor = *(const USHORT *)in;
     if (processor >= GetActiveProcessorCount(ALL_PROCESSOR_GROUPS)) return WSAEINVAL;
     if (ctx->type != SOCK_DGRAM) return WSAEOPNOTSUPP;
-    if (msgsock_host_call(host_call_share_port, &params)) return WSAENETDOWN;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    failed = msgsock_host_call(host_call_share_port, &params);
+    socket_fd_put(ctx);
+    if (failed) return WSAENETDOWN;
     if (params.error) return params.error;
     ctx->processor = processor;
     return 0;
@@ -174,6 +178,8 @@ int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DW
     else
         error = do_ioctl(ctx, code, in, in_len, out, out_len, &size);
     socket_release(ctx);
+    TRACE("socket %#Ix code %#lx in %lu out %lu ovl %p: error %d, %lu bytes\n", s, code, in_len, out_len, ovl, error,
+          size);
     /* SIO_ADDRESS_LIST_QUERY: a short buffer fails with the size it needs in *returned. */
     if (returned && (!error || (error == WSAEFAULT && size))) *returned = size;
     /* These codes finish at once; an overlapped caller still hears of it through its event. */

@@ -31,8 +31,7 @@ SOCKET WSPAPI wsp_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *info
         *err = WSAENOBUFS;
         return INVALID_SOCKET;
     }
-    TRACE("af %d type %d protocol %d flags %#lx -> %p (fd %d)\n", af, type, protocol, flags, handle,
-          ctx->fd);
+    TRACE("af %d type %d protocol %d flags %#lx -> %p\n", af, type, protocol, flags, handle);
     socket_release(ctx);
     return (SOCKET)handle;
 }

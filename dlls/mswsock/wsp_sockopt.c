@@ -140,13 +140,14 @@ static DWORD want_bit(const struct socket_ctx *ctx, int level, int name)
 
 static int host_option(struct socket_ctx *ctx, BOOL set, int level, int name, void *value, int len)
 {
-    struct host_sockopt_params params = { ctx->fd, set, level, name, value, len };
+    struct host_sockopt_params params = { -1, set, level, name, value, len };
+    int failed;
 
     socket_refresh_fd(ctx);
-    params.fd = ctx->fd;
-    if (ctx->fd < 0) return WSAENOPROTOOPT;
-    if (msgsock_host_call(host_call_sockopt, &params)) return WSASYSCALLFAILURE;
-    return params.error;
+    if ((params.fd = socket_fd_get(ctx)) < 0) return WSAENOBUFS;
+    failed = msgsock_host_call(host_call_sockopt, &params);
+    socket_fd_put(ctx);
+    return failed ? WSASYSCALLFAILURE : params.error;
 }
 
 /* ---- reading optval (set) and writing it (get) by shape ---- */
@@ -286,18 +287,22 @@ static int provider_get(struct socket_ctx *ctx, const struct option *opt, char *
     return WSAENOPROTOOPT;   /* set-only options */
 }
 
+/* IPV6_V6ONLY on an IPv4 socket: Windows answers it (1 by default) and takes it until bind. */
+static BOOL v6only_on_ipv4(const struct socket_ctx *ctx, const struct option *opt)
+{
+    return ctx->family == AF_INET && opt->level == IPPROTO_IPV6 && opt->name == IPV6_V6ONLY;
+}
+
 static int get_option(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
 {
     DWORD data = 0;
     int size = sizeof(data), error;
 
+    if (v6only_on_ipv4(ctx, opt)) return write_value(opt, value, len, !ctx->v4_not_v6only);
+
     /* IP_HDRINCL: "This option is only supported for SOCK_RAW"; other sockets get WSAEINVAL. */
     if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
     if (opt->shape == MREQ) return WSAENOPROTOOPT;   /* membership is set-only */
-    /* An IPv4 socket is "IPv6-only" to Windows: it answers 1 (Wine's test_ipv6only, run on Windows);
-     * quinn-udp asks every socket. */
-    if (opt->level == IPPROTO_IPV6 && opt->name == IPV6_V6ONLY && ctx->family == AF_INET)
-        return write_value(opt, value, len, 1);
     switch (opt->keeper)
     {
     case PROVIDER:
@@ -369,6 +374,12 @@ static int set_option(struct socket_ctx *ctx, const struct option *opt, const ch
     if (opt->shape == MREQ) return host_option(ctx, TRUE, opt->level, opt->name, (void *)value, len);
     if (opt->shape == INFO_A || opt->shape == INFO_W) return WSAENOPROTOOPT;
     if ((error = read_value(opt, value, len, &data))) return error;
+    if (v6only_on_ipv4(ctx, opt))
+    {
+        if (ctx->bound) return WSAEINVAL;
+        ctx->v4_not_v6only = !data;
+        return 0;
+    }
     switch (opt->keeper)
     {
     case PROVIDER: return provider_set(ctx, opt, data);
@@ -376,6 +387,28 @@ static int set_option(struct socket_ctx *ctx, const struct option *opt, const ch
     case HOST: return host_option(ctx, TRUE, opt->level, opt->name, &data, sizeof(data));
     }
     return WSAENOPROTOOPT;
+}
+
+static const char *level_name(int level)
+{
+    switch (level)
+    {
+    case SOL_SOCKET: return "SOL_SOCKET";
+    case IPPROTO_IP: return "IPPROTO_IP";
+    case IPPROTO_IPV6: return "IPPROTO_IPV6";
+    case IPPROTO_TCP: return "IPPROTO_TCP";
+    case IPPROTO_UDP: return "IPPROTO_UDP";
+    default: return "level";
+    }
+}
+
+/* An option's first 4 bytes as an int, for the trace (most options are one DWORD or BOOL). */
+static int traced_value(const char *value, int len)
+{
+    int v = 0;
+
+    if (value && len > 0) memcpy(&v, value, min(len, (int)sizeof(v)));
+    return v;
 }
 
 int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, int *err)
@@ -391,6 +424,9 @@ int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, 
     else if (!(error = find_option(level, name, &opt)))
         error = get_option(ctx, opt, value, len);
     socket_release(ctx);
+    if (error) TRACE("socket %#Ix %s(%d) %#x: error %d\n", s, level_name(level), level, name, error);
+    else TRACE("socket %#Ix %s(%d) %#x: len %d value %d\n", s, level_name(level), level, name, *len,
+               traced_value(value, *len));
     return error ? wsp_fail(err, error) : 0;
 }
 
@@ -416,5 +452,7 @@ int WSPAPI wsp_setsockopt(SOCKET s, int level, int name, const char *value, int 
     else
         error = set_option(ctx, opt, value, len);
     socket_release(ctx);
+    TRACE("socket %#Ix %s(%d) %#x len %d value %d: error %d\n", s, level_name(level), level, name, len,
+          error == WSAEFAULT ? 0 : traced_value(value, len), error);
     return error ? wsp_fail(err, error) : 0;
 }

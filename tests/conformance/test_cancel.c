@@ -334,6 +334,305 @@ static void test_thread_exit_port(void)
     CloseHandle(port);
 }
 
+/* --- cancel after a deadline, under load ------------------------------------------------ */
+
+#define FLOOD_SIZE  32
+#define DEADLINES   3000
+
+static volatile LONG flood_stop;
+
+static DWORD WINAPI flood_thread(void *arg)
+{
+    const SOCKADDR_STORAGE *to = arg;
+    char data[FLOOD_SIZE];
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    unsigned int n = 0;
+
+    memset(data, 'f', sizeof(data));
+    while (!flood_stop)
+    {
+        sendto(s, data, sizeof(data), 0, (const SOCKADDR *)to, addr_len(to));
+        /* slower than the reads, in bursts: reads both find data and wait for it */
+        if (!(++n % 2)) Sleep(3);
+    }
+    closesocket(s);
+    return 0;
+}
+
+struct deadline_stats { int done, aborted, bad; };
+
+/* One finished read: a whole flood datagram, or aborted with nothing. */
+static void check_deadline_result(struct deadline_stats *st, BOOL ret, DWORD error, DWORD bytes, const char *data,
+                                  int i)
+{
+    if (ret && bytes == FLOOD_SIZE && data[0] == 'f' && data[FLOOD_SIZE - 1] == 'f') st->done++;
+    else if (!ret && error == ERROR_OPERATION_ABORTED && !bytes) st->aborted++;
+    else if (st->bad++ < 5) ok(FALSE, "read %d after CancelIoEx: ret %d error %lu bytes %lu", i, ret, error, bytes);
+}
+
+/*
+ * Go's read deadline: an overlapped WSARecvFrom on a port, CancelIoEx on its OVERLAPPED when the deadline
+ * passes, the port's packet awaited, and the OVERLAPPED reused for the next read.  CancelIoEx: "The
+ * operation being canceled is completed with one of three statuses ... STATUS_CANCELLED (ERROR_OPERATION_ABORTED)"
+ * or it completed normally before; a request's result is its own, never another's.
+ */
+static void test_cancel_deadline_under_load(void)
+{
+    struct deadline_stats st = { 0 };
+    SOCKADDR_STORAGE addr, from;
+    WSAOVERLAPPED ovl;
+    OVERLAPPED *got;
+    ULONG_PTR key;
+    DWORD bytes, flags, error, received;
+    char data[256];
+    WSABUF buf = { sizeof(data), data };
+    SOCKET s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &addr);
+    HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 0x51, 0), flood;
+    int i, fromlen, ret;
+    BOOL done;
+
+    flood_stop = 0;
+    flood = CreateThread(NULL, 0, flood_thread, &addr, 0, NULL);
+    for (i = 0; i < DEADLINES && st.bad < 5; i++)
+    {
+        memset(&ovl, 0, sizeof(ovl));
+        memset(data, 0, sizeof(data));
+        flags = 0;
+        fromlen = sizeof(from);
+        ret = WSARecvFrom(s, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &ovl, NULL);
+        if (ret && WSAGetLastError() != WSA_IO_PENDING)
+        {
+            ok(FALSE, "read %d: WSARecvFrom failed: %d", i, WSAGetLastError());
+            break;
+        }
+        /* the deadline: at once, after a yield, or a tick later */
+        if (i % 5 == 4) Sleep(1); else if (i % 2) Sleep(0);
+        if (!CancelIoEx((HANDLE)s, (OVERLAPPED *)&ovl) && GetLastError() != ERROR_NOT_FOUND)
+            ok(FALSE, "read %d: CancelIoEx: %lu", i, GetLastError());
+        SetLastError(0);
+        done = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
+        error = done ? 0 : GetLastError();
+        if (got != (OVERLAPPED *)&ovl)
+        {
+            ok(FALSE, "read %d: packet for %p, not this read (error %lu)", i, got, error);
+            break;
+        }
+        check_deadline_result(&st, done, error, bytes, data, i);
+    }
+    flood_stop = 1;
+    WaitForSingleObject(flood, INFINITE);
+    CloseHandle(flood);
+    ok(!st.bad, "%d reads: %d whole, %d aborted, %d wrong", i, st.done, st.aborted, st.bad);
+    trace("deadline reads: %d whole, %d aborted\n", st.done, st.aborted);
+    ok(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 200) && !got, "a stray packet: %p", got);
+    closesocket(s);
+    CloseHandle(port);
+}
+
+/*
+ * The same with an event as well as the port: the program wakes on the event and reuses the OVERLAPPED at once
+ * for its next read, while the packet of the read that ended is still on its way.  The packet must carry that
+ * read's own result: GetQueuedCompletionStatus "dequeue[s] an I/O completion packet" for the operation that
+ * completed, whatever the OVERLAPPED holds by then.
+ */
+static void test_event_and_port_reuse_under_load(void)
+{
+    struct deadline_stats st = { 0 };
+    SOCKADDR_STORAGE addr, from;
+    WSAOVERLAPPED ovl = { 0 };
+    OVERLAPPED *got;
+    ULONG_PTR key;
+    DWORD bytes, flags, error, received;
+    char data[2][256];
+    WSABUF buf;
+    SOCKET s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &addr);
+    HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 0x52, 0), flood, event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    int i, fromlen, ret;
+    BOOL done;
+
+    flood_stop = 0;
+    flood = CreateThread(NULL, 0, flood_thread, &addr, 0, NULL);
+    for (i = 0; i <= DEADLINES && st.bad < 5; i++)
+    {
+        /* The next read goes out on the same OVERLAPPED as soon as the event says the last one ended. */
+        if (i)
+        {
+            WaitForSingleObject(event, 5000);
+            memset(&ovl, 0, sizeof(ovl));
+        }
+        ovl.hEvent = event;
+        if (i < DEADLINES)
+        {
+            buf.buf = data[i % 2];
+            buf.len = sizeof(data[0]);
+            memset(buf.buf, 0, buf.len);
+            flags = 0;
+            fromlen = sizeof(from);
+            ret = WSARecvFrom(s, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &ovl, NULL);
+            if (ret && WSAGetLastError() != WSA_IO_PENDING) ok(FALSE, "read %d: WSARecvFrom: %d", i, WSAGetLastError());
+        }
+        if (i)
+        {
+            SetLastError(0);
+            done = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
+            error = done ? 0 : GetLastError();
+            check_deadline_result(&st, done, error, bytes, data[(i - 1) % 2], i - 1);
+        }
+        if (i < DEADLINES && (i % 2) && !CancelIoEx((HANDLE)s, (OVERLAPPED *)&ovl) && GetLastError() != ERROR_NOT_FOUND)
+            ok(FALSE, "read %d: CancelIoEx: %lu", i, GetLastError());
+    }
+    flood_stop = 1;
+    WaitForSingleObject(flood, INFINITE);
+    CloseHandle(flood);
+    ok(!st.bad, "%d reads: %d whole, %d aborted, %d wrong", i - 1, st.done, st.aborted, st.bad);
+    trace("event and port reads: %d whole, %d aborted\n", st.done, st.aborted);
+    closesocket(s);
+    CloseHandle(port);
+    CloseHandle(event);
+}
+
+/*
+ * Go's netpoll, modelled: sockets on one port with FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, a poller thread
+ * dequeuing packets and reading each request's result with WSAGetOverlappedResult, and reader threads whose
+ * reads have deadlines (CancelIoEx, then wait for the packet, then the same OVERLAPPED again).
+ */
+#define GO_READERS 4
+#define GO_READS   1500
+
+struct go_op
+{
+    WSAOVERLAPPED ovl;          /* first: the packet's OVERLAPPED is the op */
+    SOCKET s;
+    HANDLE done;
+    DWORD error, qty;
+    char data[256];
+    struct deadline_stats st;
+    SOCKADDR_STORAGE addr;
+};
+
+static HANDLE go_port;
+
+static DWORD WINAPI go_poller(void *arg)
+{
+    OVERLAPPED_ENTRY entries[8];
+    struct go_op *op;
+    DWORD flags;
+    ULONG count, i;
+
+    while (GetQueuedCompletionStatusEx(go_port, entries, 8, &count, INFINITE, FALSE))
+    {
+        for (i = 0; i < count; i++)
+        {
+            if (!(op = (struct go_op *)entries[i].lpOverlapped)) return 0;   /* the stop packet */
+            op->error = WSAGetOverlappedResult(op->s, &op->ovl, &op->qty, FALSE, &flags) ? 0 : WSAGetLastError();
+            SetEvent(op->done);
+        }
+    }
+    return 0;
+}
+
+static DWORD WINAPI go_reader(void *arg)
+{
+    struct go_op *op = arg;
+    SOCKADDR_STORAGE from;
+    DWORD flags, received;
+    WSABUF buf = { sizeof(op->data), op->data };
+    int i, fromlen, ret;
+
+    for (i = 0; i < GO_READS && op->st.bad < 5; i++)
+    {
+        memset(&op->ovl, 0, sizeof(op->ovl));
+        memset(op->data, 0, sizeof(op->data));
+        flags = received = 0;
+        fromlen = sizeof(from);
+        ret = WSARecvFrom(op->s, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &op->ovl, NULL);
+        if (!ret)
+        {
+            /* completed at once: no packet follows */
+            check_deadline_result(&op->st, TRUE, 0, received, op->data, i);
+            continue;
+        }
+        if (WSAGetLastError() != WSA_IO_PENDING)
+        {
+            check_deadline_result(&op->st, FALSE, WSAGetLastError(), 0, op->data, i);
+            continue;
+        }
+        if (WaitForSingleObject(op->done, i % 3) == WAIT_TIMEOUT)
+        {
+            if (!CancelIoEx((HANDLE)op->s, (OVERLAPPED *)&op->ovl) && GetLastError() != ERROR_NOT_FOUND)
+                check_deadline_result(&op->st, FALSE, GetLastError(), 0, op->data, i);
+            if (WaitForSingleObject(op->done, 5000))
+            {
+                check_deadline_result(&op->st, FALSE, WAIT_TIMEOUT, 0, op->data, i);
+                break;
+            }
+        }
+        check_deadline_result(&op->st, !op->error, op->error == WSA_OPERATION_ABORTED ? ERROR_OPERATION_ABORTED :
+                              op->error, op->qty, op->data, i);
+    }
+    return 0;
+}
+
+static DWORD WINAPI go_flood(void *arg)
+{
+    struct go_op *ops = arg;
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    char data[FLOOD_SIZE];
+    unsigned int n = 0;
+
+    memset(data, 'f', sizeof(data));
+    while (!flood_stop)
+    {
+        const SOCKADDR_STORAGE *to = &ops[n % GO_READERS].addr;
+
+        sendto(s, data, sizeof(data), 0, (const SOCKADDR *)to, addr_len(to));
+        if (!(++n % 4)) Sleep(1);
+    }
+    closesocket(s);
+    return 0;
+}
+
+static void test_go_netpoll_under_load(void)
+{
+    static struct go_op ops[GO_READERS];
+    HANDLE readers[GO_READERS], poller, flood;
+    int i, done = 0, aborted = 0, bad = 0;
+
+    go_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    for (i = 0; i < GO_READERS; i++)
+    {
+        memset(&ops[i], 0, sizeof(ops[i]));
+        ops[i].s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &ops[i].addr);
+        ops[i].done = CreateEventW(NULL, FALSE, FALSE, NULL);
+        CreateIoCompletionPort((HANDLE)ops[i].s, go_port, (ULONG_PTR)&ops[i], 0);
+        ok(SetFileCompletionNotificationModes((HANDLE)ops[i].s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+                                              FILE_SKIP_SET_EVENT_ON_HANDLE), "skip modes: %lu", GetLastError());
+    }
+    poller = CreateThread(NULL, 0, go_poller, NULL, 0, NULL);
+    flood_stop = 0;
+    flood = CreateThread(NULL, 0, go_flood, ops, 0, NULL);
+    for (i = 0; i < GO_READERS; i++) readers[i] = CreateThread(NULL, 0, go_reader, &ops[i], 0, NULL);
+    WaitForMultipleObjects(GO_READERS, readers, TRUE, INFINITE);
+    flood_stop = 1;
+    WaitForSingleObject(flood, INFINITE);
+    PostQueuedCompletionStatus(go_port, 0, 0, NULL);
+    WaitForSingleObject(poller, INFINITE);
+    for (i = 0; i < GO_READERS; i++)
+    {
+        done += ops[i].st.done;
+        aborted += ops[i].st.aborted;
+        bad += ops[i].st.bad;
+        CloseHandle(readers[i]);
+        CloseHandle(ops[i].done);
+        closesocket(ops[i].s);
+    }
+    ok(!bad, "%d reads wrong (%d whole, %d aborted)", bad, done, aborted);
+    trace("netpoll model: %d whole, %d aborted\n", done, aborted);
+    CloseHandle(poller);
+    CloseHandle(flood);
+    CloseHandle(go_port);
+}
+
 void run_tests(void)
 {
     pair_open(0);
@@ -347,6 +646,9 @@ void run_tests(void)
     test_thread_exit(TRUE);
     test_thread_exit(FALSE);
     test_thread_exit_port();
+    test_cancel_deadline_under_load();
+    test_event_and_port_reuse_under_load();
+    test_go_netpoll_under_load();
 
     pair_close();
 }

@@ -127,6 +127,53 @@ static void test_hop_limit_and_ecn(void)
     closesocket(sender);
 }
 
+/*
+ * ECN to an IPv4-mapped destination from a dual-stack socket, as quinn-udp sends (Deno's QUIC client):
+ * IPV6_V6ONLY 0 "can be set only before the socket is bound", is kept and reported, and the ECN codepoint of
+ * an IP_ECN or IPV6_ECN control message ("an ECN codepoint ... to be set in the IP header of the outgoing
+ * datagram", Microsoft's WSASendMsg / IP_ECN pages) reaches the IPv4 receiver.
+ */
+static void test_ecn_to_mapped(void)
+{
+    static const struct { int level, type, ecn; const char *what; } cases[] =
+    {
+        { IPPROTO_IP, IP_ECN, 2, "IP_ECN" },
+        { IPPROTO_IPV6, IPV6_ECN, 1, "IPV6_ECN" },
+    };
+    SOCKADDR_STORAGE bound, to, receiver_addr, from;
+    SOCKET dual = dual_stack(&bound), receiver;
+    char control[64], data[32], rcontrol[64];
+    DWORD on = 1, sent = 0, v6only = 2;
+    int len = sizeof(v6only), *got, i, ret;
+    ULONG used;
+    WSAMSG msg;
+
+    ret = getsockopt(dual, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&v6only, &len);
+    ok(!ret && v6only == 0, "IPV6_V6ONLY after bind: ret %d value %lu", ret, v6only);
+    if (harness_on_builtin)
+    {
+        skip("Wine's builtin sends no ECN and has no IP_RECVECN");
+        closesocket(dual);
+        return;
+    }
+    receiver = udp_bound(AF_INET, "127.0.0.1", 0, &receiver_addr);
+    ok(!setsockopt(receiver, IPPROTO_IP, IP_RECVECN, (char *)&on, sizeof(on)), "IP_RECVECN: %d", WSAGetLastError());
+    make_addr(&to, AF_INET6, "::ffff:127.0.0.1", addr_port(&receiver_addr));
+    for (i = 0; i < (int)ARRAYSIZE(cases); i++)
+    {
+        used = 0;
+        cmsg_put(control, &used, cases[i].level, cases[i].type, &cases[i].ecn, sizeof(int));
+        ret = send_msg(dual, &to, "ecn4", 4, control, used, &sent);
+        ok(!ret && sent == 4, "%s to v4-mapped: %d", cases[i].what, ret ? WSAGetLastError() : 0);
+        ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 4,
+           "%s: not received", cases[i].what);
+        got = cmsg_find(&msg, IPPROTO_IP, IP_ECN);
+        ok(got && *got == cases[i].ecn, "%s: received ECN %d", cases[i].what, got ? *got : -1);
+    }
+    closesocket(receiver);
+    closesocket(dual);
+}
+
 static void test_broadcast_flag(void)
 {
     SOCKADDR_STORAGE receiver_addr, src, to, from;
@@ -155,6 +202,41 @@ static void test_broadcast_flag(void)
         ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 5, "not received");
         ok(msg.dwFlags & MSG_BCAST, "no MSG_BCAST: %#lx", msg.dwFlags);
     }
+    closesocket(receiver);
+    closesocket(sender);
+}
+
+/*
+ * MSG_BCAST for a subnet-directed broadcast: "a destination IP address that is a broadcast address" is also the
+ * interface's address with all host bits set, here 127.255.255.255 on loopback's 127.0.0.0/8.
+ */
+static void test_subnet_broadcast_flag(void)
+{
+    SOCKADDR_STORAGE receiver_addr, src, to, from;
+    SOCKET receiver, sender;
+    char data[32], rcontrol[64];
+    BOOL on = TRUE;
+    WSAMSG msg;
+    int ret;
+
+    if (harness_on_builtin)
+    {
+        skip("Wine's builtin never reports MSG_BCAST");
+        return;
+    }
+    receiver = udp_bound(AF_INET, "0.0.0.0", 0, &receiver_addr);
+    sender = udp_bound(AF_INET, "127.0.0.1", 0, &src);
+    setsockopt(sender, SOL_SOCKET, SO_BROADCAST, (char *)&on, sizeof(on));
+    make_addr(&to, AF_INET, "127.255.255.255", addr_port(&receiver_addr));
+    ret = sendto(sender, "subnet", 6, 0, (SOCKADDR *)&to, sizeof(SOCKADDR_IN));
+    ok(ret == 6, "send to 127.255.255.255: %d", WSAGetLastError());
+    ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 6, "not received");
+    ok(msg.dwFlags & MSG_BCAST, "no MSG_BCAST: %#lx", msg.dwFlags);
+    /* A unicast to the same interface is no broadcast. */
+    make_addr(&to, AF_INET, "127.0.0.1", addr_port(&receiver_addr));
+    ok(sendto(sender, "unicast", 7, 0, (SOCKADDR *)&to, sizeof(SOCKADDR_IN)) == 7, "send: %d", WSAGetLastError());
+    ok(recv_datagram(receiver, data, sizeof(data), &from, &msg, rcontrol, sizeof(rcontrol)) == 7, "not received");
+    ok(!(msg.dwFlags & MSG_BCAST), "MSG_BCAST on a unicast: %#lx", msg.dwFlags);
     closesocket(receiver);
     closesocket(sender);
 }
@@ -197,7 +279,9 @@ void run_tests(void)
     test_receive_both_families();
     test_send_source();
     test_hop_limit_and_ecn();
+    test_ecn_to_mapped();
     test_broadcast_flag();
+    test_subnet_broadcast_flag();
     test_multicast_flag();
     WSACleanup();
 }

@@ -150,6 +150,68 @@ static void test_truncated(void)
        (flags & MSG_TRUNC), "result: error %d flags %#lx", WSAGetLastError(), flags);
 }
 
+/*
+ * Go's net reads datagrams with an overlapped WSARecvFrom on a port.  WSARecvFrom: "If the datagram or message
+ * is larger than the buffers specified, the buffers are filled with the first part of the datagram, and
+ * WSARecvFrom generates the error WSAEMSGSIZE"; the port reports the bytes that were filled.
+ */
+static void expect_truncated_packet(WSAOVERLAPPED *ovl, const char *what)
+{
+    DWORD bytes, error;
+    ULONG_PTR key;
+    OVERLAPPED *got;
+    BOOL ret = dequeue(2000, &bytes, &key, &got, &error);
+
+    ok(!ret && got == ovl && error == ERROR_MORE_DATA && bytes == 19,
+       "%s: ret %d ovl %p error %lu bytes %lu", what, ret, got, error, bytes);
+}
+
+static void test_truncated_recvfrom(void)
+{
+    static const char twenty[] = "twenty bytes exactly";
+    SOCKADDR_STORAGE from;
+    WSAOVERLAPPED ovl = { 0 };
+    char small[19];
+    WSABUF buf = { sizeof(small), small };
+    DWORD flags = 0, received = 0;
+    int fromlen = sizeof(from), ret;
+
+    ret = WSARecvFrom(pair.receiver, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "pending: %d %d", ret, WSAGetLastError());
+    ok(sendto(pair.sender, twenty, 20, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr)) == 20,
+       "sendto: %d", WSAGetLastError());
+    expect_truncated_packet(&ovl, "pending");
+    ok(!memcmp(small, twenty, 19), "start of the datagram: %.19s", small);
+
+    /* The datagram already there: WSAEMSGSIZE at once, and the packet all the same. */
+    ok(sendto(pair.sender, twenty, 20, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr)) == 20,
+       "sendto: %d", WSAGetLastError());
+    wait_readable(pair.receiver, 2000);
+    fromlen = sizeof(from);
+    flags = 0;
+    ret = WSARecvFrom(pair.receiver, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEMSGSIZE, "immediate: %d %d", ret, WSAGetLastError());
+    expect_truncated_packet(&ovl, "immediate");
+
+    /* Through GetQueuedCompletionStatusEx, then WSAGetOverlappedResult on the OVERLAPPED (Go's netpoll). */
+    ret = WSARecvFrom(pair.receiver, &buf, 1, &received, &flags, (SOCKADDR *)&from, &fromlen, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "pending: %d %d", ret, WSAGetLastError());
+    ok(sendto(pair.sender, twenty, 20, 0, (SOCKADDR *)&pair.receiver_addr, addr_len(&pair.receiver_addr)) == 20,
+       "sendto: %d", WSAGetLastError());
+    {
+        OVERLAPPED_ENTRY entry = { 0 };
+        ULONG count = 0;
+        DWORD bytes = 0;
+
+        ok(GetQueuedCompletionStatusEx(port, &entry, 1, &count, 2000, FALSE) && count == 1 &&
+           entry.lpOverlapped == (OVERLAPPED *)&ovl && entry.dwNumberOfBytesTransferred == 19,
+           "GetQueuedCompletionStatusEx: count %lu ovl %p bytes %lu", count, entry.lpOverlapped,
+           entry.dwNumberOfBytesTransferred);
+        ok(!WSAGetOverlappedResult(pair.receiver, &ovl, &bytes, FALSE, &flags) && WSAGetLastError() == WSAEMSGSIZE &&
+           bytes == 19, "WSAGetOverlappedResult: error %d bytes %lu", WSAGetLastError(), bytes);
+    }
+}
+
 static void test_skip_on_success(void)
 {
     SOCKADDR_STORAGE addr;
@@ -265,6 +327,7 @@ void run_tests(void)
     test_immediate();
     test_event_low_bit();
     test_truncated();
+    test_truncated_recvfrom();
     test_skip_on_success();
     test_abort_on_close();
     test_port_outlives_handle();

@@ -17,7 +17,8 @@ UNIT_CODEC_SRCS := dlls/msgsock/unix/ws_sockaddr.c dlls/msgsock/unix/ws_cmsg.c \
                    dlls/msgsock/unix/ws_errno.c
 
 TEST_SRCS_test_wscodec     := $(UNIT_CODEC_SRCS)
-TEST_SRCS_test_host_socket := $(UNIT_CODEC_SRCS) dlls/msgsock/unix/host_socket.c
+TEST_SRCS_test_host_socket := $(UNIT_CODEC_SRCS) dlls/msgsock/unix/host_socket.c \
+                              dlls/msgsock/unix/host_broadcast.c
 TEST_SRCS_test_resolve_xlate := $(UNIT_CODEC_SRCS) dlls/msgsock/unix/ws_resolve.c dlls/ws2_32/ip_text.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
 #include "host_socket.h"
+#include "host_broadcast.h"
 
 #define IOV_STACK_COUNT     16     /* buffers handled without malloc */
 #define SPLIT_STACK_COUNT   64     /* datagrams of a split send without malloc */
@@ -28,6 +30,12 @@
 #define UDP_MAX_PAYLOAD     65507
 
 #define WS_SOCKADDR_IN_SIZE 16
+#ifdef IOV_MAX
+#define HOST_IOV_MAX        IOV_MAX
+#else
+#define HOST_IOV_MAX        1024   /* Linux's UIO_MAXIOV */
+#endif
+#define BOUNCE_MAX          65536  /* no datagram is larger, coalesced ones included */
 
 /* --- shared pieces --------------------------------------------------------------- */
 
@@ -69,6 +77,54 @@ static int iov_init(struct iov_array *a, const struct host_buf *bufs, uint32_t c
 static void iov_free(struct iov_array *a)
 {
     if (a->iov != a->local) free(a->iov);
+}
+
+/*
+ * Windows takes any number of WSABUFs, the host at most HOST_IOV_MAX per call: a datagram
+ * over more goes through one bounce block (gathered before a send, scattered after a receive).
+ */
+static int too_many_buffers(const struct iov_array *a)
+{
+    return a->count > HOST_IOV_MAX;
+}
+
+static int bounce_alloc(struct iovec *one, uint64_t len)
+{
+    one->iov_len = len;
+    return (one->iov_base = malloc(len ? len : 1)) ? 0 : WS_WSAENOBUFS;
+}
+
+/* The buffers' bytes in one block, which then replaces them in `a`. */
+static int bounce_gather(struct iov_array *a, void **bounce)
+{
+    struct iovec one;
+    size_t i, off = 0;
+
+    if (bounce_alloc(&one, a->total)) return WS_WSAENOBUFS;
+    for (i = 0; i < a->count; i++)
+    {
+        memcpy((char *)one.iov_base + off, a->iov[i].iov_base, a->iov[i].iov_len);
+        off += a->iov[i].iov_len;
+    }
+    iov_free(a);
+    a->iov = a->local;
+    a->local[0] = one;
+    a->count = 1;
+    *bounce = one.iov_base;
+    return 0;
+}
+
+static void bounce_scatter(const struct iov_array *a, const char *data, size_t len)
+{
+    size_t i, take;
+
+    for (i = 0; i < a->count && len; i++)
+    {
+        take = a->iov[i].iov_len < len ? a->iov[i].iov_len : len;
+        memcpy(a->iov[i].iov_base, data, take);
+        data += take;
+        len -= take;
+    }
 }
 
 /*
@@ -149,6 +205,32 @@ static int send_flags(uint32_t win_flags, int *host_flags)
     return 0;
 }
 
+static int to_v4_mapped(const struct send_msg *m)
+{
+    const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)&m->name;
+
+    return m->msg.msg_name && sin6->sin6_family == AF_INET6 && IN6_IS_ADDR_V4MAPPED(&sin6->sin6_addr);
+}
+
+/*
+ * A v4-mapped destination goes out through the host's IPv4 path, which skips IPV6_TCLASS:
+ * IPV6_TCLASS / IPV6_ECN then become the IPv4 header's TOS, unless IP_TOS / IP_ECN said it already.
+ */
+static void mapped_tclass_as_tos(struct send_msg *m)
+{
+    struct cmsghdr *c, *tclass = NULL;
+
+    if (!to_v4_mapped(m) || !m->msg.msg_controllen) return;
+    for (c = CMSG_FIRSTHDR(&m->msg); c; c = CMSG_NXTHDR(&m->msg, c))
+    {
+        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TOS) return;
+        if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_TCLASS) tclass = c;
+    }
+    if (!tclass) return;
+    tclass->cmsg_level = IPPROTO_IP;
+    tclass->cmsg_type = IP_TOS;
+}
+
 static int send_prepare(struct send_msg *m, const struct host_sendmsg_params *params)
 {
     uint32_t name_len = 0;
@@ -165,7 +247,9 @@ static int send_prepare(struct send_msg *m, const struct host_sendmsg_params *pa
         m->msg.msg_name = &m->name;
         m->msg.msg_namelen = name_len;
     }
-    return send_control(m, params->fd, params->control, params->control_len);
+    if ((err = send_control(m, params->fd, params->control, params->control_len))) return err;
+    mapped_tclass_as_tos(m);
+    return 0;
 }
 
 static int send_once(int fd, struct send_msg *m, uint32_t *sent)
@@ -177,6 +261,30 @@ static int send_once(int fd, struct send_msg *m, uint32_t *sent)
     while ((ret = sendmsg(fd, &m->msg, m->flags)) < 0)
         if ((err = host_failure(m->options, errno, &tries)) >= 0) return err;
     *sent = (uint32_t)ret;
+    return 0;
+}
+
+/* A stream over more buffers than one call takes: HOST_IOV_MAX at a time while each goes out whole. */
+static int send_stream_chunks(int fd, struct send_msg *m, const struct iov_array *a, uint32_t *sent)
+{
+    size_t first = 0, i, chunk_len;
+    uint32_t part;
+    int err;
+
+    *sent = 0;
+    while (first < a->count)
+    {
+        m->msg.msg_iov = a->iov + first;
+        m->msg.msg_iovlen = a->count - first < HOST_IOV_MAX ? a->count - first : HOST_IOV_MAX;
+        for (i = first, chunk_len = 0; i < first + m->msg.msg_iovlen; i++) chunk_len += a->iov[i].iov_len;
+        /* What went out before a "would block" is the result; the caller sends the rest. */
+        if ((err = send_once(fd, m, &part))) return *sent ? 0 : err;
+        *sent += part;
+        if (part < chunk_len) break;
+        first += m->msg.msg_iovlen;
+        m->msg.msg_control = NULL;
+        m->msg.msg_controllen = 0;
+    }
     return 0;
 }
 
@@ -343,10 +451,14 @@ static int send_checked(struct host_sendmsg_params *params)
 {
     struct send_msg m;
     struct iov_array a;
-    int err;
+    void *bounce = NULL;
+    int err, datagram = params->options & HOST_OPT_DATAGRAM;
 
     if ((err = send_prepare(&m, params))) return err;
-    if ((err = iov_init(&a, params->bufs, params->buf_count, params->skip)))
+    if (!(err = iov_init(&a, params->bufs, params->buf_count, params->skip)) && datagram &&
+        too_many_buffers(&a))
+        err = bounce_gather(&a, &bounce);
+    if (err)
     {
         iov_free(&a);
         return err;
@@ -355,9 +467,12 @@ static int send_checked(struct host_sendmsg_params *params)
     m.msg.msg_iovlen = a.count;
     if (m.segment_size && a.total > m.segment_size)
         err = send_segmented(params->fd, &m, &a, &params->sent);
+    else if (too_many_buffers(&a))
+        err = send_stream_chunks(params->fd, &m, &a, &params->sent);
     else
         err = send_once(params->fd, &m, &params->sent);
     iov_free(&a);
+    free(bounce);
     return err;
 }
 
@@ -425,6 +540,18 @@ static int recv_name(struct host_recvmsg_params *params, const struct recv_msg *
     return err;
 }
 
+/* MSG_BCAST for an interface's subnet broadcast address, which the codec cannot know. */
+static uint32_t subnet_broadcast_flag(const struct ws_recv_info *info)
+{
+    const uint8_t *v4;
+
+    if (!info->have_dst) return 0;
+    if (info->dst_family == WS_AF_INET) v4 = info->dst_addr;
+    else if (!memcmp(info->dst_addr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) v4 = info->dst_addr + 12;
+    else return 0;
+    return host_is_subnet_broadcast(v4) ? WS_MSG_BCAST : 0;
+}
+
 static void recv_control(struct host_recvmsg_params *params, const struct recv_msg *m,
                          uint32_t *flags)
 {
@@ -435,7 +562,30 @@ static void recv_control(struct host_recvmsg_params *params, const struct recv_m
                          params->control, params->control ? params->control_len : 0,
                          &len, flags, &info);
     params->control_len = (uint32_t)len;
-    *flags |= ws_recv_cast_flags(&info);
+    *flags |= ws_recv_cast_flags(&info) | subnet_broadcast_flag(&info);
+}
+
+/* A stream takes what fits in HOST_IOV_MAX buffers; a datagram over more comes through a bounce block. */
+static int recv_into(const struct host_recvmsg_params *params, const struct iov_array *a, struct recv_msg *m,
+                     uint32_t in_flags, ssize_t *ret)
+{
+    int flags = ws_flags_to_host(in_flags & (WS_MSG_PEEK | WS_MSG_OOB)), err;
+    struct iovec one;
+
+    m->msg.msg_iov = a->iov;
+    m->msg.msg_iovlen = a->count;
+    if (!too_many_buffers(a)) return recv_once(params->fd, m, flags, params->options, ret);
+    if (!(params->options & HOST_OPT_DATAGRAM))
+    {
+        m->msg.msg_iovlen = HOST_IOV_MAX;
+        return recv_once(params->fd, m, flags, params->options, ret);
+    }
+    if (bounce_alloc(&one, a->total < BOUNCE_MAX ? a->total : BOUNCE_MAX)) return WS_WSAENOBUFS;
+    m->msg.msg_iov = &one;
+    m->msg.msg_iovlen = 1;
+    if (!(err = recv_once(params->fd, m, flags, params->options, ret))) bounce_scatter(a, one.iov_base, *ret);
+    free(one.iov_base);
+    return err;
 }
 
 static int recv_checked(struct host_recvmsg_params *params, uint32_t in_flags)
@@ -453,12 +603,7 @@ static int recv_checked(struct host_recvmsg_params *params, uint32_t in_flags)
     }
     memset(&m.msg, 0, sizeof(m.msg));
     if (!(err = iov_init(&a, params->bufs, params->buf_count, 0)))
-    {
-        m.msg.msg_iov = a.iov;
-        m.msg.msg_iovlen = a.count;
-        err = recv_once(params->fd, &m, ws_flags_to_host(in_flags & (WS_MSG_PEEK | WS_MSG_OOB)),
-                        params->options, &ret);
-    }
+        err = recv_into(params, &a, &m, in_flags, &ret);
     iov_free(&a);
     if (err)
     {

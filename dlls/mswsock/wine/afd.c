@@ -99,6 +99,7 @@ int afd_status_to_wsa(LONG status)
     case 0xc0000005: return WSAEFAULT;              /* STATUS_ACCESS_VIOLATION */
     case 0xc0000023: return WSAEFAULT;              /* STATUS_BUFFER_TOO_SMALL */
     case 0xc0000017: return WSAENOBUFS;             /* STATUS_NO_MEMORY */
+    case 0xc000011f: return WSAEMFILE;              /* STATUS_TOO_MANY_OPENED_FILES */
     case 0xc0000022: return WSAEACCES;              /* STATUS_ACCESS_DENIED */
     case 0x00000102: return WSAETIMEDOUT;           /* STATUS_TIMEOUT */
     case 0xc00000b5: return WSAETIMEDOUT;           /* STATUS_IO_TIMEOUT */
