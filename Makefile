@@ -119,7 +119,8 @@ check: deps
 # Node.js, Deno and Bun from npm on both stacks (tools/check-apps; fetches into a cache
 # outside the repository).
 check-apps: deps
-	tools/install-deps npm openssl iproute2
+	tools/install-deps openssl iproute2
+	command -v npm >/dev/null || tools/install-deps npm   # any npm will do (here: nodejs's)
 	tools/check-apps
 
 clean:
