@@ -50,6 +50,7 @@ struct socket_ctx
     LONG fd_stale;          /* AcceptEx target: Wine gives it a new host fd when it accepts */
     BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
+    LONG close_watched;     /* close_watch.c has a poll for the last handle's close pending */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */
@@ -60,6 +61,8 @@ struct socket_ctx *socket_find(SOCKET handle);      /* only sockets already know
 void socket_for_each(void (*fn)(struct socket_ctx *ctx, void *arg), void *arg);
 void socket_release(struct socket_ctx *ctx);
 void socket_unregister(SOCKET handle);
+/* Drops exactly this context from the table (its handle may name a newer socket by now). */
+void socket_unregister_ctx(struct socket_ctx *ctx);
 /* Takes the socket's current host fd again if AcceptEx replaced it (fd_stale). */
 void socket_refresh_fd(struct socket_ctx *ctx);
 
