@@ -63,9 +63,10 @@ static INT pton(INT family, const char *str, void *addr)
     const char *end;
     int ok;
 
-    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    /* A NULL string is WSAEFAULT whatever the family (Windows checks it first). */
     if (!str || !addr) return ws2_fail(WSAEFAULT);
-    if (family == AF_INET) ok = ip4_parse_strict(str, &end, addr);
+    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    if (family == AF_INET) ok = ip4_parse_pton(str, &end, addr);
     else ok = ip6_parse(str, &end, addr);
     /* "not a valid IPv4 dotted-decimal address or a valid IPv6 address": 0 */
     return ok && !*end;
@@ -82,10 +83,15 @@ INT WINAPI InetPtonW(INT family, const WCHAR *str, void *addr)
     char ascii[IP6_TEXT_MAX];
 
     TRACE("%d %ls %p\n", family, str, addr);
-    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
     if (!str || !addr) return ws2_fail(WSAEFAULT);
-    if (!ascii_from_wide(str, ascii, sizeof(ascii))) return 0;
-    return pton(family, ascii, addr);
+    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    /* Windows' InetPtonW (not inet_pton) also sets WSAEINVAL when it returns 0. */
+    if (!ascii_from_wide(str, ascii, sizeof(ascii)) || !pton(family, ascii, addr))
+    {
+        SetLastError(WSAEINVAL);
+        return 0;
+    }
+    return 1;
 }
 
 /* The text of an IN_ADDR / IN6_ADDR into buf (IP6_TEXT_MAX); 0 or an error. */
