@@ -130,20 +130,21 @@ const WCHAR * WINAPI InetNtopW(INT family, const void *addr, WCHAR *out, size_t 
 
 /* --- WSAStringToAddress ------------------------------------------------------- */
 
-/* "a.b.c.d[:port]" */
+/* "a.b.c.d[:port]"; the address stays in sin even when what follows it is wrong. */
 static BOOL parse_sockaddr_in(const char *str, SOCKADDR_IN *sin)
 {
     const char *end;
     uint16_t port = 0;
 
     if (!ip4_parse_loose(str, &end, (uint8_t *)&sin->sin_addr)) return FALSE;
-    if (*end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
+    if (*end == ':' && !port_parse_loose(end + 1, &end, &port)) return FALSE;
+    if (*end) return FALSE;
     sin->sin_family = AF_INET;
     sin->sin_port = htons(port);
-    return !*end;
+    return TRUE;
 }
 
-/* "addr[%scope]" or "[addr[%scope]][:port]" */
+/* "addr[%scope]" or "[addr[%scope]][:port]"; the address stays in sin6 even when the rest is wrong. */
 static BOOL parse_sockaddr_in6(const char *str, SOCKADDR_IN6 *sin6)
 {
     BOOL bracket = *str == '[';
@@ -161,10 +162,11 @@ static BOOL parse_sockaddr_in6(const char *str, SOCKADDR_IN6 *sin6)
     }
     if (bracket && *end++ != ']') return FALSE;
     if (bracket && *end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
+    if (*end) return FALSE;
     sin6->sin6_family = AF_INET6;
     sin6->sin6_port = htons(port);
     sin6->sin6_scope_id = scope;
-    return !*end;
+    return TRUE;
 }
 
 static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *len)
@@ -175,18 +177,19 @@ static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *l
 
     if (!ws2_check_started()) return SOCKET_ERROR;
     if (!len) return ws2_fail(WSAEFAULT);
-    if (family == AF_INET) ok = parse_sockaddr_in(str, (SOCKADDR_IN *)&parsed);
-    else if (family == AF_INET6) ok = parse_sockaddr_in6(str, (SOCKADDR_IN6 *)&parsed);
-    else ok = FALSE;
-    /* "unable to translate the string into a sockaddr": WSAEINVAL */
-    if (!ok) return ws2_fail(WSAEINVAL);
-    /* "The specified Address buffer is too small": WSAEFAULT, with the size needed */
+    /* "The specified Address buffer is too small": WSAEFAULT, with the size needed, whatever the text */
     if (!addr || *len < size)
     {
         *len = size;
         return ws2_fail(WSAEFAULT);
     }
+    if (family == AF_INET) ok = parse_sockaddr_in(str, (SOCKADDR_IN *)&parsed);
+    else if (family == AF_INET6) ok = parse_sockaddr_in6(str, (SOCKADDR_IN6 *)&parsed);
+    else ok = FALSE;
+    /* As Windows: the structure is written either way, family and port 0 when the text was wrong. */
     memcpy(addr, &parsed, size);
+    /* "unable to translate the string into a sockaddr": WSAEINVAL */
+    if (!ok) return ws2_fail(WSAEINVAL);
     *len = size;
     return 0;
 }

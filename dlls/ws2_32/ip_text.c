@@ -199,6 +199,17 @@ int port_parse(const char *text, const char **end, uint16_t *port)
     return 1;
 }
 
+int port_parse_loose(const char *text, const char **end, uint16_t *port)
+{
+    const char *p = text;
+    uint32_t v;
+
+    if (!parse_loose_part(&p, &v) || !v || v > 0xffff) return 0;
+    *port = v;
+    *end = p;
+    return 1;
+}
+
 size_t ip4_format(const uint8_t addr[4], char text[IP4_TEXT_MAX])
 {
     return snprintf(text, IP4_TEXT_MAX, "%u.%u.%u.%u", addr[0], addr[1], addr[2], addr[3]);

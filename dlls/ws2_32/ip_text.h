@@ -31,6 +31,8 @@ int ip4_parse_pton(const char *text, const char **end, uint8_t addr[4]);
 int ip6_parse(const char *text, const char **end, uint8_t addr[16]);
 /* Decimal port 0..65535 (1 to 5 digits). */
 int port_parse(const char *text, const char **end, uint16_t *port);
+/* WSAStringToAddress's IPv4 port: one inet_addr-style part (decimal, octal, hex), 1..65535. */
+int port_parse_loose(const char *text, const char **end, uint16_t *port);
 
 /* Writes the address and its NUL; returns the length without the NUL. */
 size_t ip4_format(const uint8_t addr[4], char text[IP4_TEXT_MAX]);

@@ -285,6 +285,12 @@ static void test_string_to_address(void)
     expect_fail(WSAStringToAddressA((char *)"::1", AF_INET6, NULL, (SOCKADDR *)&ss, &len),
                 WSAEFAULT, "short IPv6 buffer");
     ok(len == sizeof(SOCKADDR_IN6), "required IPv6 size %d", len);
+    /* The buffer's size is checked first: a short buffer is WSAEFAULT with the required size even for
+       text that would not translate. */
+    len = 0;
+    expect_fail(WSAStringToAddressA((char *)"", AF_INET, NULL, (SOCKADDR *)&ss, &len), WSAEFAULT,
+                "empty text, no buffer");
+    ok(len == sizeof(SOCKADDR_IN), "required size for empty text %d", len);
 }
 
 static void check_address_string(const SOCKADDR *sa, DWORD sa_len, const char *expected)

@@ -159,6 +159,22 @@ START_TEST(test_ip4_pton)
 }
 END_TEST
 
+/* WSAStringToAddress's IPv4 port: decimal, octal or hex, 1..65535. */
+START_TEST(test_port_loose)
+{
+    const char *end;
+    uint16_t port;
+
+    ck_assert(port_parse_loose("0xAbCd", &end, &port) && !*end && port == 0xabcd);
+    ck_assert(port_parse_loose("010", &end, &port) && !*end && port == 8);
+    ck_assert(port_parse_loose("65535", &end, &port) && port == 65535);
+    ck_assert(!port_parse_loose("0", &end, &port));
+    ck_assert(!port_parse_loose("65537", &end, &port));
+    ck_assert(!port_parse_loose("0x", &end, &port));
+    ck_assert(!port_parse_loose("08", &end, &port));
+}
+END_TEST
+
 static void check_ip6(const char *text, const char *canonical)
 {
     uint8_t addr[16], again[16];
@@ -250,6 +266,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_ip4_loose);
     tcase_add_test(tc, test_ip4_strict);
     tcase_add_test(tc, test_ip4_pton);
+    tcase_add_test(tc, test_port_loose);
     tcase_add_test(tc, test_ip6_round_trip);
     tcase_add_test(tc, test_ip6_invalid);
     tcase_add_test(tc, test_ports_and_ip4_text);
