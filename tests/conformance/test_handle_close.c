@@ -62,6 +62,24 @@ static void close_with_pending_recv(const char *how, BOOL use_nt_close)
     closesocket(server);
 }
 
+/* WSACleanup: "Sockets that were open when WSACleanup was called are reset and automatically
+ * deallocated as if closesocket were called." */
+static void test_cleanup_closes(void)
+{
+    SOCKADDR_IN addr;
+    int len = sizeof(addr);
+    WSADATA data;
+    SOCKET s;
+
+    WSAStartup(MAKEWORD(2, 2), &data);
+    s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    ok(s != INVALID_SOCKET, "socket: %d", WSAGetLastError());
+    WSACleanup();
+    WSAStartup(MAKEWORD(2, 2), &data);
+    expect_failure(getsockname(s, (SOCKADDR *)&addr, &len), WSAENOTSOCK, "a socket open at the last WSACleanup");
+    WSACleanup();
+}
+
 void run_tests(void)
 {
     WSADATA data;
@@ -70,4 +88,5 @@ void run_tests(void)
     close_with_pending_recv("CloseHandle", FALSE);
     close_with_pending_recv("NtClose", TRUE);
     WSACleanup();
+    test_cleanup_closes();
 }
