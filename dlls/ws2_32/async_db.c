@@ -128,6 +128,8 @@ static DWORD WINAPI async_worker(void *arg)
 /* Queues req (its strings already copied); returns its task handle or NULL with the error set. */
 static HANDLE start_request(struct async_request *req, BOOL copied)
 {
+    HANDLE handle;
+
     if (!ws2_check_started() || !req || !copied)
     {
         if (req) free_request(req);
@@ -137,6 +139,8 @@ static HANDLE start_request(struct async_request *req, BOOL copied)
     /* Task handles are small nonzero numbers, never reused while a request can still be pending. */
     req->handle = ULongToHandle((ULONG)InterlockedIncrement(&last_handle) & 0x7fffffff);
     if (!req->handle) req->handle = ULongToHandle((ULONG)InterlockedIncrement(&last_handle));
+    /* Once queued, the worker may finish and free req before this thread reads it again. */
+    handle = req->handle;
     EnterCriticalSection(&pending_lock);
     req->next = pending;
     pending = req;
@@ -148,7 +152,7 @@ static HANDLE start_request(struct async_request *req, BOOL copied)
         SetLastError(WSAEWOULDBLOCK);
         return NULL;
     }
-    return req->handle;
+    return handle;
 }
 
 static struct async_request *new_request(enum async_query query, HWND hwnd, UINT msg, char *buf, int buflen)
