@@ -5,6 +5,7 @@
 #   make demo       install missing packages, build, run the demonstration under Wine
 #   make check      install missing packages, build, run every test (closing "N passed, N failed")
 #   make bench      benchmarks
+#   make wine-suite Wine's own ws2_32 tests on builtin and on msgsock (tools/wine-suite)
 
 BUILD     ?= build
 WINEBUILD ?= winebuild
@@ -123,10 +124,18 @@ check-apps: deps
 	command -v npm >/dev/null || tools/install-deps npm   # any npm will do (here: nodejs's)
 	tools/check-apps
 
+# Wine's own ws2_32 tests (sock, afd, protocol) on builtin and on msgsock: tools/wine-suite.
+wine-suite: dlls-x86_64
+	tools/wine-suite
+
+# The same on msgsock only, against tests/wine-suite/expected-msgsock.txt (for CI).
+wine-suite-check: dlls-x86_64
+	tools/wine-suite --check
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps demo check check-apps clean $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
+.PHONY: all deps demo check check-apps clean wine-suite wine-suite-check $(foreach a,$(ARCHS),dlls-$(a) tests-$(a))
 .DELETE_ON_ERROR:
 # Keep the harness objects between links.
 .SECONDARY:

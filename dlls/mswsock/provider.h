@@ -64,6 +64,7 @@ struct socket_ctx
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
     BOOL peer_seen;         /* stream: known to have been connected (transfer_checks.c) */
     BOOL v4_not_v6only;     /* AF_INET: IPV6_V6ONLY set to 0 (Windows keeps it; the host has no such option) */
+    LONG close_watched;     /* close_watch.c has a poll for the last handle's close pending */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */
@@ -77,6 +78,8 @@ void socket_unregister(SOCKET handle);
 /* host_fd.c: the socket's host fd for one use; -1 if none can be had.  Put back every fd got. */
 int socket_fd_get(struct socket_ctx *ctx);
 void socket_fd_put(struct socket_ctx *ctx);
+/* Drops exactly this context from the table (its handle may name a newer socket by now). */
+void socket_unregister_ctx(struct socket_ctx *ctx);
 /* Takes the socket's current host fd again if AcceptEx replaced it (fd_stale). */
 void socket_refresh_fd(struct socket_ctx *ctx);
 

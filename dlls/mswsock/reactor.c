@@ -10,6 +10,7 @@
  * takes them all when the fd fires (one-shot disarms every direction) and
  * hands each back to the queue, which arms again whatever still waits.
  */
+#include "close_watch.h"
 #include "msg_io.h"
 #include "reactor.h"
 #include "msgsock/host.h"
@@ -136,6 +137,8 @@ int reactor_watch(struct socket_ctx *ctx, BOOL is_send)
         }
     }
     ReleaseSRWLockExclusive(&ctx->watch.lock);
+    /* A request waits: the handle's close must reach it even without closesocket. */
+    if (!error) close_watch_arm(ctx);
     return error;
 }
 

@@ -150,7 +150,8 @@ void socket_release(struct socket_ctx *ctx)
     free(ctx);
 }
 
-void socket_unregister(SOCKET handle)
+/* Unlinks the entry for `handle` (only the one holding `only`, unless NULL) and drops its reference. */
+static void unlink_entry(SOCKET handle, struct socket_ctx *only)
 {
     struct table_entry **prev, *entry;
     struct socket_ctx *ctx = NULL;
@@ -158,7 +159,7 @@ void socket_unregister(SOCKET handle)
     AcquireSRWLockExclusive(&table_lock);
     for (prev = &buckets[bucket_of(handle)]; (entry = *prev); prev = &entry->next)
     {
-        if (entry->ctx->handle != handle) continue;
+        if (entry->ctx->handle != handle || (only && entry->ctx != only)) continue;
         *prev = entry->next;
         ctx = entry->ctx;
         free(entry);
@@ -166,6 +167,16 @@ void socket_unregister(SOCKET handle)
     }
     ReleaseSRWLockExclusive(&table_lock);
     socket_release(ctx);
+}
+
+void socket_unregister(SOCKET handle)
+{
+    unlink_entry(handle, NULL);
+}
+
+void socket_unregister_ctx(struct socket_ctx *ctx)
+{
+    unlink_entry(ctx->handle, ctx);
 }
 
 void socket_refresh_fd(struct socket_ctx *ctx)

@@ -47,7 +47,9 @@ int WSPAPI wsp_enum_network_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *e
     socket_release(ctx);
     if (error) return wsp_fail(err, error);
     events->lNetworkEvents = recorded;
-    for (i = 0; i < FD_MAX_EVENTS; i++) events->iErrorCode[i] = i < MSGSOCK_EVENT_SLOTS ? errors[i] : 0;
+    /* Only the slots of the events reported are written; Windows leaves the others alone. */
+    for (i = 0; i < FD_MAX_EVENTS; i++)
+        if (recorded & (1 << i)) events->iErrorCode[i] = i < MSGSOCK_EVENT_SLOTS ? errors[i] : 0;
     /* "The socket's internal record of network events is copied ... after which the internal
      * network events record is cleared.  If the hEventObject parameter is not NULL, the indicated
      * event object is also reset." */

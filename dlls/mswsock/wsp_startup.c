@@ -1,7 +1,10 @@
 /* WSPStartup: the base provider's entry point, filling ws2_32's WSPPROC_TABLE. */
+#include <stdlib.h>
+
 #include "provider_calls.h"
 #include "transfer_checks.h"
 #include "wine/support.h"
+#include "wine/afd.h"
 
 /* Written by WSPStartup before any socket exists; read-only afterwards. */
 WSPUPCALLTABLE provider_upcalls;
@@ -13,13 +16,55 @@ BOOL provider_started(void)
     return startup_count > 0;
 }
 
+struct handle_list
+{
+    SOCKET *handles;
+    unsigned int count, size;
+};
+
+static void collect_handle(struct socket_ctx *ctx, void *arg)
+{
+    struct handle_list *list = arg;
+    SOCKET *grown;
+
+    if (list->count == list->size)
+    {
+        if (!(grown = realloc(list->handles, (list->size * 2 + 16) * sizeof(*grown)))) return;
+        list->handles = grown;
+        list->size = list->size * 2 + 16;
+    }
+    list->handles[list->count++] = ctx->handle;
+}
+
+/* WSACleanup: "Sockets that were open when WSACleanup was called are reset and automatically
+ * deallocated as if closesocket were called." */
+static void close_all_sockets(void)
+{
+    struct handle_list list = { NULL, 0, 0 };
+    int family, type, protocol, err;
+    unsigned int i;
+
+    socket_for_each(collect_handle, &list);
+    for (i = 0; i < list.count; i++)
+    {
+        /* A handle closed without closesocket may name something else by now: only sockets go. */
+        if (afd_get_info((HANDLE)list.handles[i], &family, &type, &protocol)) socket_unregister(list.handles[i]);
+        else wsp_close_socket(list.handles[i], &err);
+    }
+    TRACE("%u socket(s) closed\n", list.count);
+    free(list.handles);
+}
+
 int WSPAPI wsp_cleanup(int *err)
 {
-    if (InterlockedDecrement(&startup_count) < 0)
+    LONG left = InterlockedDecrement(&startup_count);
+
+    if (left < 0)
     {
         InterlockedIncrement(&startup_count);
         return wsp_fail(err, WSANOTINITIALISED);
     }
+    if (!left) close_all_sockets();
     return 0;
 }
 

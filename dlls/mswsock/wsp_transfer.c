@@ -4,6 +4,7 @@
 
 #include "provider_calls.h"
 #include "msg_io.h"
+#include "status_map.h"
 #include "transfer_checks.h"
 #include "wine/afd.h"
 
@@ -110,12 +111,23 @@ int WSPAPI wsp_recv(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWORD 
     return wsp_recvfrom(s, bufs, count, received, flags, NULL, NULL, ovl, routine, thread, err);
 }
 
+/* The request's result from its status word: Wine's Winsock form (0xc001xxxx, which msgsock
+ * writes too), or an NTSTATUS mapped the way Windows maps it. */
+static int overlapped_error(ULONG_PTR status)
+{
+    if ((status & 0xffff0000) == 0xc0010000) return status & 0xffff;
+    if ((LONG)status >= 0) return 0;   /* a success or informational status */
+    return status_map_to_wsa(status);
+}
+
 BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *transferred, BOOL wait,
                                       DWORD *flags, int *err)
 {
-    struct socket_ctx *ctx = socket_lookup(s);
+    /* Only sockets: a handle made by DuplicateHandle is not one (WSAENOTSOCK). */
+    struct socket_ctx *ctx = socket_find(s);
     int error;
 
+    TRACE("socket %#Ix ovl %p wait %d\n", s, ovl, wait);
     if (!ctx)
     {
         *err = WSAENOTSOCK;
@@ -143,9 +155,9 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
     }
     *transferred = ovl->InternalHigh;
     *flags = ovl->Offset;
-    error = afd_status_to_wsa(ovl->Internal);
-    if (error)
+    if ((error = overlapped_error(ovl->Internal)))
     {
+        TRACE("socket %#Ix ovl %p: status %#Ix -> error %d\n", s, ovl, ovl->Internal, error);
         *err = error;
         return FALSE;
     }

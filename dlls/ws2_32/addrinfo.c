@@ -95,7 +95,8 @@ static int service_port(const WCHAR *service, const struct ws2_ai_hints *hints, 
     int ret = 0;
 
     *port = 0;
-    if (!service) return 0;
+    /* An empty service is no service at all, as Windows reads it (port 0). */
+    if (!service || !*service) return 0;
     if (!(name = ws2_cp_from_wide(CP_ACP, service, &ok))) return WSA_NOT_ENOUGH_MEMORY;
     if (port_parse(name, &end, &number) && !*end) *port = number;
     else if (hints->flags & AI_NUMERICSERV) ret = WSAHOST_NOT_FOUND;
@@ -273,9 +274,10 @@ static int getaddrinfo_ansi(const char *node, const char *service, const void *h
 }
 
 /* getaddrinfo's errors are returned and also set as the thread's Winsock error. */
+/* The thread's error follows the result: Windows clears it on success too. */
 static int addrinfo_result(int ret)
 {
-    if (ret) SetLastError(ret);
+    SetLastError(ret);
     return ret;
 }
 

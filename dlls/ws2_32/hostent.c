@@ -334,3 +334,84 @@ struct protoent * WINAPI getprotobynumber(int number)
     if (!ws2_check_started()) return NULL;
     return store_protoent(ws2_find_protocol(NULL, number, &entry), &entry);
 }
+
+/* --- copies into a caller's buffer (the WSAAsyncGet* family) -------------------- */
+
+static unsigned int count_strings(char **strs)
+{
+    unsigned int n = 0;
+
+    while (strs && strs[n]) n++;
+    return n;
+}
+
+/* A copy of a NULL-terminated alias list. */
+static char **pack_aliases(struct packer *p, char **aliases)
+{
+    return pack_strings(p, (const char *const *)aliases, count_strings(aliases));
+}
+
+static void *copy_hostent(struct packer *p, const void *ptr)
+{
+    const struct hostent *src = ptr;
+    unsigned int i, count = count_strings(src->h_addr_list);
+    struct hostent *he = pack(p, NULL, sizeof(*he), sizeof(void *));
+    char **list = pack(p, NULL, (count + 1) * sizeof(char *), sizeof(char *));
+    char *name = pack_string(p, src->h_name);
+    char **aliases = pack_aliases(p, src->h_aliases);
+
+    for (i = 0; i < count; i++)
+    {
+        char *addr = pack(p, src->h_addr_list[i], src->h_length, 4);
+        if (list) list[i] = addr;
+    }
+    if (!he) return NULL;
+    *he = *src;
+    he->h_name = name;
+    he->h_aliases = aliases;
+    he->h_addr_list = list;
+    return he;
+}
+
+static void *copy_servent(struct packer *p, const void *ptr)
+{
+    const struct servent *src = ptr;
+    struct servent *se = pack(p, NULL, sizeof(*se), sizeof(void *));
+    char *name = pack_string(p, src->s_name), *proto = pack_string(p, src->s_proto);
+    char **aliases = pack_aliases(p, src->s_aliases);
+
+    if (!se) return NULL;
+    *se = *src;
+    se->s_name = name;
+    se->s_aliases = aliases;
+    se->s_proto = proto;
+    return se;
+}
+
+static void *copy_protoent(struct packer *p, const void *ptr)
+{
+    const struct protoent *src = ptr;
+    struct protoent *pe = pack(p, NULL, sizeof(*pe), sizeof(void *));
+    char *name = pack_string(p, src->p_name);
+    char **aliases = pack_aliases(p, src->p_aliases);
+
+    if (!pe) return NULL;
+    *pe = *src;
+    pe->p_name = name;
+    pe->p_aliases = aliases;
+    return pe;
+}
+
+/* Lays `entry` (a hostent, servent or protoent) out in buf when it fits; returns the size it needs. */
+SIZE_T ws2_copy_db_entry(enum ws2_db_kind kind, const void *entry, char *buf, SIZE_T len)
+{
+    static const fill_fn copies[] = { copy_hostent, copy_servent, copy_protoent };
+    struct packer p = { NULL, 0 };
+
+    copies[kind](&p, entry);
+    if (!buf || p.used > len) return p.used;
+    p.base = buf;
+    p.used = 0;
+    copies[kind](&p, entry);
+    return p.used;
+}

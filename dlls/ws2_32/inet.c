@@ -63,9 +63,10 @@ static INT pton(INT family, const char *str, void *addr)
     const char *end;
     int ok;
 
-    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    /* A NULL string is WSAEFAULT whatever the family (Windows checks it first). */
     if (!str || !addr) return ws2_fail(WSAEFAULT);
-    if (family == AF_INET) ok = ip4_parse_strict(str, &end, addr);
+    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    if (family == AF_INET) ok = ip4_parse_pton(str, &end, addr);
     else ok = ip6_parse(str, &end, addr);
     /* "not a valid IPv4 dotted-decimal address or a valid IPv6 address": 0 */
     return ok && !*end;
@@ -82,10 +83,15 @@ INT WINAPI InetPtonW(INT family, const WCHAR *str, void *addr)
     char ascii[IP6_TEXT_MAX];
 
     TRACE("%d %ls %p\n", family, str, addr);
-    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
     if (!str || !addr) return ws2_fail(WSAEFAULT);
-    if (!ascii_from_wide(str, ascii, sizeof(ascii))) return 0;
-    return pton(family, ascii, addr);
+    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    /* Windows' InetPtonW (not inet_pton) also sets WSAEINVAL when it returns 0. */
+    if (!ascii_from_wide(str, ascii, sizeof(ascii)) || !pton(family, ascii, addr))
+    {
+        SetLastError(WSAEINVAL);
+        return 0;
+    }
+    return 1;
 }
 
 /* The text of an IN_ADDR / IN6_ADDR into buf (IP6_TEXT_MAX); 0 or an error. */
@@ -124,20 +130,21 @@ const WCHAR * WINAPI InetNtopW(INT family, const void *addr, WCHAR *out, size_t 
 
 /* --- WSAStringToAddress ------------------------------------------------------- */
 
-/* "a.b.c.d[:port]" */
+/* "a.b.c.d[:port]"; the address stays in sin even when what follows it is wrong. */
 static BOOL parse_sockaddr_in(const char *str, SOCKADDR_IN *sin)
 {
     const char *end;
     uint16_t port = 0;
 
     if (!ip4_parse_loose(str, &end, (uint8_t *)&sin->sin_addr)) return FALSE;
-    if (*end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
+    if (*end == ':' && !port_parse_loose(end + 1, &end, &port)) return FALSE;
+    if (*end) return FALSE;
     sin->sin_family = AF_INET;
     sin->sin_port = htons(port);
-    return !*end;
+    return TRUE;
 }
 
-/* "addr[%scope]" or "[addr[%scope]][:port]" */
+/* "addr[%scope]" or "[addr[%scope]][:port]"; the address stays in sin6 even when the rest is wrong. */
 static BOOL parse_sockaddr_in6(const char *str, SOCKADDR_IN6 *sin6)
 {
     BOOL bracket = *str == '[';
@@ -155,10 +162,11 @@ static BOOL parse_sockaddr_in6(const char *str, SOCKADDR_IN6 *sin6)
     }
     if (bracket && *end++ != ']') return FALSE;
     if (bracket && *end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
+    if (*end) return FALSE;
     sin6->sin6_family = AF_INET6;
     sin6->sin6_port = htons(port);
     sin6->sin6_scope_id = scope;
-    return !*end;
+    return TRUE;
 }
 
 static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *len)
@@ -169,18 +177,19 @@ static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *l
 
     if (!ws2_check_started()) return SOCKET_ERROR;
     if (!len) return ws2_fail(WSAEFAULT);
-    if (family == AF_INET) ok = parse_sockaddr_in(str, (SOCKADDR_IN *)&parsed);
-    else if (family == AF_INET6) ok = parse_sockaddr_in6(str, (SOCKADDR_IN6 *)&parsed);
-    else ok = FALSE;
-    /* "unable to translate the string into a sockaddr": WSAEINVAL */
-    if (!ok) return ws2_fail(WSAEINVAL);
-    /* "The specified Address buffer is too small": WSAEFAULT, with the size needed */
+    /* "The specified Address buffer is too small": WSAEFAULT, with the size needed, whatever the text */
     if (!addr || *len < size)
     {
         *len = size;
         return ws2_fail(WSAEFAULT);
     }
+    if (family == AF_INET) ok = parse_sockaddr_in(str, (SOCKADDR_IN *)&parsed);
+    else if (family == AF_INET6) ok = parse_sockaddr_in6(str, (SOCKADDR_IN6 *)&parsed);
+    else ok = FALSE;
+    /* As Windows: the structure is written either way, family and port 0 when the text was wrong. */
     memcpy(addr, &parsed, size);
+    /* "unable to translate the string into a sockaddr": WSAEINVAL */
+    if (!ok) return ws2_fail(WSAEINVAL);
     *len = size;
     return 0;
 }

@@ -91,6 +91,30 @@ int ip4_parse_strict(const char *text, const char **end, uint8_t addr[4])
     return 1;
 }
 
+/* A part of inet_pton's dotted decimal may not look octal ("010", "00") or hex ("0x"). */
+static int pton_part_ok(const char *p)
+{
+    return p[0] != '0' || !((p[1] >= '0' && p[1] <= '9') || p[1] == 'x' || p[1] == 'X');
+}
+
+int ip4_parse_pton(const char *text, const char **end, uint8_t addr[4])
+{
+    const char *p = text, *stop;
+    uint8_t parsed[4];
+    unsigned int i;
+
+    /* A fifth part ("3.4.5.6.7") is no address at all. */
+    if (!ip4_parse_strict(text, &stop, parsed) || *stop == '.') return 0;
+    for (i = 0; i < 4; i++)
+    {
+        if (!pton_part_ok(p)) return 0;
+        if (i < 3) p = strchr(p, '.') + 1;   /* ip4_parse_strict saw the three dots */
+    }
+    memcpy(addr, parsed, 4);
+    *end = stop;
+    return 1;
+}
+
 /* A dotted IPv4 tail starts here: decimal digits followed by a dot. */
 static int ipv4_tail_ahead(const char *p)
 {
@@ -170,6 +194,17 @@ int port_parse(const char *text, const char **end, uint16_t *port)
         if (++digits > 5 || v > 0xffff) return 0;
     }
     if (!digits) return 0;
+    *port = v;
+    *end = p;
+    return 1;
+}
+
+int port_parse_loose(const char *text, const char **end, uint16_t *port)
+{
+    const char *p = text;
+    uint32_t v;
+
+    if (!parse_loose_part(&p, &v) || !v || v > 0xffff) return 0;
     *port = v;
     *end = p;
     return 1;

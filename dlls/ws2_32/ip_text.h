@@ -21,10 +21,18 @@
 int ip4_parse_loose(const char *text, const char **end, uint8_t addr[4]);
 /* Dotted decimal, exactly four parts of 0..255 (inet_pton's form). */
 int ip4_parse_strict(const char *text, const char **end, uint8_t addr[4]);
+/*
+ * inet_pton's IPv4 form: ip4_parse_strict's, and no part that looks octal or
+ * hex ("010", "0x1"); addr is written only when four parts parsed (text may
+ * go on after them: *end says where).
+ */
+int ip4_parse_pton(const char *text, const char **end, uint8_t addr[4]);
 /* Hex groups with at most one "::" and an optional dotted IPv4 tail. */
 int ip6_parse(const char *text, const char **end, uint8_t addr[16]);
 /* Decimal port 0..65535 (1 to 5 digits). */
 int port_parse(const char *text, const char **end, uint16_t *port);
+/* WSAStringToAddress's IPv4 port: one inet_addr-style part (decimal, octal, hex), 1..65535. */
+int port_parse_loose(const char *text, const char **end, uint16_t *port);
 
 /* Writes the address and its NUL; returns the length without the NUL. */
 size_t ip4_format(const uint8_t addr[4], char text[IP4_TEXT_MAX]);

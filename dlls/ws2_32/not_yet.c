@@ -56,16 +56,6 @@ NOT_YET_CODE(DWORD, ProcessSocketNotifications, (HANDLE port, UINT32 count, void
                                                  UINT32 *received))
 
 /* Event and window-message notification */
-NOT_YET(HANDLE, WSAAsyncGetHostByAddr, (HWND hwnd, u_int msg, const char *addr, int len, int type, char *buf,
-                                        int buflen), NULL)
-NOT_YET(HANDLE, WSAAsyncGetHostByName, (HWND hwnd, u_int msg, const char *name, char *buf, int buflen), NULL)
-NOT_YET(HANDLE, WSAAsyncGetProtoByName, (HWND hwnd, u_int msg, const char *name, char *buf, int buflen), NULL)
-NOT_YET(HANDLE, WSAAsyncGetProtoByNumber, (HWND hwnd, u_int msg, int number, char *buf, int buflen), NULL)
-NOT_YET(HANDLE, WSAAsyncGetServByName, (HWND hwnd, u_int msg, const char *name, const char *proto, char *buf,
-                                        int buflen), NULL)
-NOT_YET(HANDLE, WSAAsyncGetServByPort, (HWND hwnd, u_int msg, int port, const char *proto, char *buf,
-                                        int buflen), NULL)
-NOT_YET(int, WSACancelAsyncRequest, (HANDLE request), SOCKET_ERROR)
 
 /* Winsock 1 blocking hooks, removed by Windows Sockets 2.2 */
 NOT_YET(FARPROC, WSASetBlockingHook, (FARPROC hook), NULL)

@@ -79,4 +79,8 @@ enum ws2_thread_slot { WS2_SLOT_HOSTENT, WS2_SLOT_SERVENT, WS2_SLOT_PROTOENT, WS
 /* A buffer of at least `size` bytes owned by this thread until it exits; NULL if out of memory. */
 void *ws2_thread_buffer(enum ws2_thread_slot slot, SIZE_T size);
 
+/* hostent.c: a database entry copied into a caller's buffer (WSAAsyncGet*). */
+enum ws2_db_kind { WS2_DB_HOST, WS2_DB_SERVICE, WS2_DB_PROTOCOL };
+SIZE_T ws2_copy_db_entry(enum ws2_db_kind kind, const void *entry, char *buf, SIZE_T len);
+
 #endif /* MSGSOCK_WS2_32_RESOLVE_H */

@@ -1,13 +1,20 @@
 /* getsockopt, setsockopt, ioctlsocket and WSAIoctl, dispatched to the provider. */
 #include "ws2_32_private.h"
 
+/* Windows' getsockopt and setsockopt also clear the thread's error when they succeed. */
+static int ws2_option_result(int ret, const int *error)
+{
+    if (!ret) SetLastError(0);
+    return ws2_result(ret, error);
+}
+
 int WINAPI getsockopt(SOCKET s, int level, int name, char *value, int *len)
 {
     const WSPPROC_TABLE *table = ws2_provider_for_socket(s);
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPGetSockOpt(s, level, name, value, len, &error), &error);
+    return ws2_option_result(table->lpWSPGetSockOpt(s, level, name, value, len, &error), &error);
 }
 
 int WINAPI setsockopt(SOCKET s, int level, int name, const char *value, int len)
@@ -16,7 +23,7 @@ int WINAPI setsockopt(SOCKET s, int level, int name, const char *value, int len)
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPSetSockOpt(s, level, name, value, len, &error), &error);
+    return ws2_option_result(table->lpWSPSetSockOpt(s, level, name, value, len, &error), &error);
 }
 
 int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len, DWORD *returned,

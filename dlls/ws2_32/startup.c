@@ -31,7 +31,11 @@ static WORD negotiate(WORD requested)
 
 static void fill_data(WSADATA *data, WORD version)
 {
+    /* lpVendorInfo "should be ignored" by Winsock 2 programs; Windows leaves it as it was. */
+    char *vendor = data->lpVendorInfo;
+
     memset(data, 0, sizeof(*data));
+    data->lpVendorInfo = vendor;
     data->wVersion = version;
     data->wHighVersion = MAKEWORD(2, 2);
     lstrcpynA(data->szDescription, "WinSock 2.0", sizeof(data->szDescription));
@@ -49,8 +53,13 @@ int WINAPI WSAStartup(WORD version, WSADATA *data)
     int error = 0;
 
     TRACE("version %#x\n", version);
-    /* "WSAVERNOTSUPPORTED: The version of Windows Sockets support requested is not provided." */
-    if (LOBYTE(version) < 1) return WSAVERNOTSUPPORTED;
+    /* "WSAVERNOTSUPPORTED: The version of Windows Sockets support requested is not provided." The
+     * structure, if any, still tells the version this DLL would offer (wVersion, wHighVersion). */
+    if (LOBYTE(version) < 1)
+    {
+        if (data && msgsock_writable(data, sizeof(*data))) fill_data(data, MAKEWORD(2, 2));
+        return WSAVERNOTSUPPORTED;
+    }
     if (!data || !msgsock_writable(data, sizeof(*data))) return WSAEFAULT;
 
     EnterCriticalSection(&startup_lock);
@@ -70,5 +79,7 @@ int WINAPI WSACleanup(void)
     if (!started_count) error = WSANOTINITIALISED;
     else if (!--started_count) ws2_provider_stop();
     LeaveCriticalSection(&startup_lock);
-    return error ? ws2_fail(error) : 0;
+    if (error) return ws2_fail(error);
+    SetLastError(0);   /* as Windows: a successful WSACleanup leaves no error behind */
+    return 0;
 }

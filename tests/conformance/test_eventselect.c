@@ -109,6 +109,12 @@ static void test_udp_read_reenable(void)
     /* FD_WRITE: "When a socket is first connected with connect ... or when a socket is bound with bind" */
     got = wait_events(a, event, &events);
     ok(got == FD_WRITE && events.iErrorCode[FD_WRITE_BIT] == 0, "first FD_WRITE: %#lx", got);
+    /* WSANETWORKEVENTS.iErrorCode: "An array that contains any associated error codes, with an array
+     * index that corresponds to the position of event bits in lNetworkEvents": the slots of events not
+     * reported are not written. */
+    ok(events.iErrorCode[FD_READ_BIT] == (int)0xcccccccc && events.iErrorCode[FD_CLOSE_BIT] == (int)0xcccccccc,
+       "slots of unreported events written: %#x %#x", events.iErrorCode[FD_READ_BIT],
+       events.iErrorCode[FD_CLOSE_BIT]);
     /* "The Winsock provider ... will reset the event object" */
     ok(!signaled(event, 0), "event reset by WSAEnumNetworkEvents");
 

@@ -160,6 +160,11 @@ static void test_inet_pton(void)
     ok(inet_pton(AF_INET6, "1:2:3:4:5:6:7:8:9", buf) == 0, "inet_pton nine groups accepted");
     ok(inet_pton(AF_INET6, "1::2::3", buf) == 0, "inet_pton two :: accepted");
     ok(inet_pton(AF_INET6, "12345::1", buf) == 0, "inet_pton 5-digit group accepted");
+    /* Dotted decimal has no octal ("010", "00") or hex ("0x") parts. */
+    ok(inet_pton(AF_INET, "1.1.1.010", &in) == 0, "inet_pton 1.1.1.010 accepted");
+    ok(inet_pton(AF_INET, "1.1.1.00", &in) == 0, "inet_pton 1.1.1.00 accepted");
+    ok(inet_pton(AF_INET, "1.1.1.0x1", &in) == 0, "inet_pton 1.1.1.0x1 accepted");
+    ok(inet_pton(AF_INET, "3.4.5.6.7", &in) == 0, "inet_pton five parts accepted");
     /* WSAEAFNOSUPPORT: "The address family specified in the Family parameter is not supported.
        This error is returned if the Family parameter specified was not AF_INET or AF_INET6." */
     expect_fail(inet_pton(AF_UNSPEC, "1.2.3.4", buf), WSAEAFNOSUPPORT, "inet_pton AF_UNSPEC");
@@ -167,6 +172,7 @@ static void test_inet_pton(void)
        address space." */
     expect_fail(inet_pton(AF_INET, NULL, buf), WSAEFAULT, "inet_pton NULL string");
     expect_fail(inet_pton(AF_INET, "1.2.3.4", NULL), WSAEFAULT, "inet_pton NULL buffer");
+    expect_fail(inet_pton(AF_UNSPEC, NULL, buf), WSAEFAULT, "inet_pton NULL string, AF_UNSPEC");
     /* InetPtonW is the Unicode version of the same function */
     ok(InetPtonW(AF_INET6, L"::1", buf) == 1 && !memcmp(buf, v6_loopback, 16), "InetPtonW ::1");
     ok(InetPtonW(AF_INET, L"10.0.0.1", &in) == 1 && in.s_addr == htonl(0x0a000001), "InetPtonW");
@@ -279,6 +285,12 @@ static void test_string_to_address(void)
     expect_fail(WSAStringToAddressA((char *)"::1", AF_INET6, NULL, (SOCKADDR *)&ss, &len),
                 WSAEFAULT, "short IPv6 buffer");
     ok(len == sizeof(SOCKADDR_IN6), "required IPv6 size %d", len);
+    /* The buffer's size is checked first: a short buffer is WSAEFAULT with the required size even for
+       text that would not translate. */
+    len = 0;
+    expect_fail(WSAStringToAddressA((char *)"", AF_INET, NULL, (SOCKADDR *)&ss, &len), WSAEFAULT,
+                "empty text, no buffer");
+    ok(len == sizeof(SOCKADDR_IN), "required size for empty text %d", len);
 }
 
 static void check_address_string(const SOCKADDR *sa, DWORD sa_len, const char *expected)

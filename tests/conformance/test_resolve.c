@@ -624,6 +624,21 @@ static void test_services_and_protocols(void)
     ok(!getprotobynumber(250), "protocol 250 found");
 }
 
+/* GetAddrInfoW: "pServiceName: ... contains either a service name or port number represented as a
+ * string": an empty string names neither, and Windows reads it as no service (port 0).  "Success
+ * returns zero": the thread's error is then 0 too, as Windows leaves it. */
+static void test_getaddrinfo_empty_service(void)
+{
+    ADDRINFOW *result = NULL;
+    int ret;
+
+    WSASetLastError(12345);
+    ret = GetAddrInfoW(L"127.0.0.1", L"", NULL, &result);
+    ok(!ret && result && ((SOCKADDR_IN *)result->ai_addr)->sin_port == 0, "empty service: %d", ret);
+    ok(WSAGetLastError() == 0, "after success: last error %d", WSAGetLastError());
+    if (result) FreeAddrInfoW(result);
+}
+
 void run_tests(void)
 {
     WSADATA data;
@@ -634,6 +649,7 @@ void run_tests(void)
     test_getaddrinfo_names();
     test_getaddrinfo_passive();
     test_getaddrinfo_services();
+    test_getaddrinfo_empty_service();
     test_getaddrinfo_errors();
     test_getaddrinfo_invalid_name();
     test_getaddrinfo_hosts_file();

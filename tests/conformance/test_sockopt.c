@@ -463,6 +463,24 @@ static void test_multicast6(void)
     closesocket(s);
 }
 
+/* "If no error occurs, setsockopt returns zero" / "If no error occurs, getsockopt returns zero": and,
+ * as Windows does (Wine's ws2_32 tests record it), the thread's last error is then 0 too, so a caller
+ * that reads WSAGetLastError() after a success sees no stale error. */
+static void test_success_clears_error(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    DWORD value = 65536;
+    int len = sizeof(value);
+
+    WSASetLastError(12345);
+    ok(!setsockopt(s, SOL_SOCKET, SO_RCVBUF, (char *)&value, sizeof(value)) && WSAGetLastError() == 0,
+       "setsockopt success: last error %d", WSAGetLastError());
+    WSASetLastError(12345);
+    ok(!getsockopt(s, SOL_SOCKET, SO_RCVBUF, (char *)&value, &len) && WSAGetLastError() == 0,
+       "getsockopt success: last error %d", WSAGetLastError());
+    closesocket(s);
+}
+
 void run_tests(void)
 {
     WSADATA wsa;
@@ -479,5 +497,6 @@ void run_tests(void)
     test_ipv6only_on_ipv4();
     test_multicast();
     test_multicast6();
+    test_success_clears_error();
     WSACleanup();
 }

@@ -142,6 +142,39 @@ START_TEST(test_ip4_strict)
 }
 END_TEST
 
+/* inet_pton's form: no octal- or hex-looking part; the address is written only once four parts parsed. */
+START_TEST(test_ip4_pton)
+{
+    uint8_t addr[4] = { 0xde, 0xad, 0xbe, 0xef };
+    const char *end;
+
+    ck_assert(!ip4_parse_pton("3.4.5.6.7", &end, addr) && addr[0] == 0xde);
+    ck_assert(!ip4_parse_pton("1.1.1.010", &end, addr) && addr[0] == 0xde);
+    ck_assert(!ip4_parse_pton("1.1.1.00", &end, addr) && addr[0] == 0xde);
+    ck_assert(!ip4_parse_pton("1.1.1.0x", &end, addr) && addr[0] == 0xde);
+    ck_assert(!ip4_parse_pton("127.127.127.256", &end, addr) && addr[0] == 0xde);
+    ck_assert(ip4_parse_pton("1.1.1.0a", &end, addr) && *end == 'a' && addr[0] == 1 && addr[3] == 0);
+    ck_assert(ip4_parse_pton("0.0.0.0", &end, addr) && !*end && addr[0] == 0);
+    ck_assert(ip4_parse_pton("127.127.127.255:123", &end, addr) && *end == ':' && addr[3] == 255);
+}
+END_TEST
+
+/* WSAStringToAddress's IPv4 port: decimal, octal or hex, 1..65535. */
+START_TEST(test_port_loose)
+{
+    const char *end;
+    uint16_t port;
+
+    ck_assert(port_parse_loose("0xAbCd", &end, &port) && !*end && port == 0xabcd);
+    ck_assert(port_parse_loose("010", &end, &port) && !*end && port == 8);
+    ck_assert(port_parse_loose("65535", &end, &port) && port == 65535);
+    ck_assert(!port_parse_loose("0", &end, &port));
+    ck_assert(!port_parse_loose("65537", &end, &port));
+    ck_assert(!port_parse_loose("0x", &end, &port));
+    ck_assert(!port_parse_loose("08", &end, &port));
+}
+END_TEST
+
 static void check_ip6(const char *text, const char *canonical)
 {
     uint8_t addr[16], again[16];
@@ -232,6 +265,8 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_eai_errors);
     tcase_add_test(tc, test_ip4_loose);
     tcase_add_test(tc, test_ip4_strict);
+    tcase_add_test(tc, test_ip4_pton);
+    tcase_add_test(tc, test_port_loose);
     tcase_add_test(tc, test_ip6_round_trip);
     tcase_add_test(tc, test_ip6_invalid);
     tcase_add_test(tc, test_ports_and_ip4_text);

@@ -267,7 +267,8 @@ struct afd_poll_block
     struct afd_poll_params params;
 };
 
-struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
+/* One AFD poll on `handle` for exactly `flags`, signalling `event`. */
+static struct afd_poll_block *poll_start(HANDLE handle, int flags, HANDLE event)
 {
     struct afd_poll_block *block;
     NTSTATUS status;
@@ -277,7 +278,7 @@ struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
     block->params.timeout = MAXLONGLONG;   /* Wine: no timeout; our wait has its own */
     block->params.count = 1;
     block->params.sockets[0].socket = (SOCKET)handle;
-    block->params.sockets[0].flags = events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET;
+    block->params.sockets[0].flags = flags;
     block->io.Status = STATUS_PENDING_;
     ResetEvent(event);
     status = nt.ioctl(handle, event, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params,
@@ -288,6 +289,23 @@ struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
         SetEvent(event);
     }
     return block;
+}
+
+struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
+{
+    return poll_start(handle, events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event);
+}
+
+/* Wine's server reports AFD_POLL_CLOSE to the polls on a socket when its last handle closes. */
+struct afd_poll_block *afd_close_poll_start(HANDLE handle, HANDLE event)
+{
+    return poll_start(handle, MSGSOCK_POLL_CLOSE, event);
+}
+
+enum afd_close_result afd_close_poll_result(const struct afd_poll_block *block)
+{
+    if (!block->io.Status && (block->params.sockets[0].flags & MSGSOCK_POLL_CLOSE)) return AFD_CLOSE_REPORTED;
+    return block->io.Status == (NTSTATUS)0xc0000120 ? AFD_CLOSE_CANCELLED : AFD_CLOSE_FAILED;
 }
 
 void afd_poll_finish(struct afd_poll_block *block)

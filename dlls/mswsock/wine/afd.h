@@ -44,6 +44,14 @@ int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms);
 struct afd_poll_block;
 struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event);
 void afd_poll_finish(struct afd_poll_block *block);
+/*
+ * A poll that ends when the socket's last handle is closed, however it is closed
+ * (closesocket, CloseHandle, NtClose), or when it is cancelled (STATUS_CANCELLED);
+ * once `event` is signalled, afd_close_poll_result tells which.
+ */
+struct afd_poll_block *afd_close_poll_start(HANDLE handle, HANDLE event);
+enum afd_close_result { AFD_CLOSE_REPORTED, AFD_CLOSE_CANCELLED, AFD_CLOSE_FAILED };
+enum afd_close_result afd_close_poll_result(const struct afd_poll_block *block);
 
 /* NTSTATUS -> WSA error code. */
 int afd_status_to_wsa(LONG status);
