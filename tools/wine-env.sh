@@ -41,6 +41,15 @@ msgsock_wine_exec() {
     fi
 }
 
+# The selected Wine as a command line in MSGSOCK_WINE_ARGV, for what runs commands itself (timeout).
+msgsock_wine_argv() {
+    if [ -n "$MSGSOCK_WINE_ROOT" ]; then
+        MSGSOCK_WINE_ARGV=(chroot "$MSGSOCK_WINE_ROOT" /usr/bin/env -C "$PWD" "$MSGSOCK_WINE_PATH")
+    else
+        MSGSOCK_WINE_ARGV=("$MSGSOCK_WINE_PATH")
+    fi
+}
+
 # Runs Wine (msgsock_wine PROGRAM ARGS...) and its server (msgsock_wineserver -k).
 msgsock_wine() { msgsock_wine_exec "$MSGSOCK_WINE_PATH" "$@"; }
 msgsock_wineserver() { msgsock_wine_exec "$MSGSOCK_WINESERVER_PATH" "$@"; }

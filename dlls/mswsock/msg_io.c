@@ -214,7 +214,7 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
 {
     /* Read before Internal is written: from then on the program may reuse the OVERLAPPED. */
     HANDLE event = done->ovl->hEvent;
-    ULONG status = ovl_status_of(error);
+    ULONG status = ovl_status_for(ctx, error);
     struct completion *copy;
     int err;
 

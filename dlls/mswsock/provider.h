@@ -63,6 +63,7 @@ struct socket_ctx
     BOOL select_active;     /* WSAEventSelect / WSAAsyncSelect mask set (wsp_events.c) */
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
     BOOL peer_seen;         /* stream: known to have been connected (transfer_checks.c) */
+    BOOL peer_reset;        /* stream: the peer reset the connection (every later receive says so) */
     BOOL v4_not_v6only;     /* AF_INET: IPV6_V6ONLY set to 0 (Windows keeps it; the host has no such option) */
     LONG close_watched;     /* close_watch.c has a poll for the last handle's close pending */
 };
@@ -101,6 +102,13 @@ static inline ULONG_PTR ovl_status_of(int error)
     if (error == WSAEMSGSIZE) return 0x80000005;
     if (error == WSA_OPERATION_ABORTED) return 0xc0000120;
     return error ? 0xc0010000 | error : 0;
+}
+
+/* The same for a request of this socket: a stream's reset is STATUS_CONNECTION_RESET (ERROR_NETNAME_DELETED). */
+static inline ULONG_PTR ovl_status_for(const struct socket_ctx *ctx, int error)
+{
+    if (error == WSAECONNRESET && ctx->type == SOCK_STREAM) return 0xc000020d;
+    return ovl_status_of(error);
 }
 
 /* Sets *errno_out and returns SOCKET_ERROR, for `return wsp_fail(lpErrno, WSAEFAULT);`. */

@@ -127,9 +127,12 @@ int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int err
         if (afd_getpeername((HANDLE)ctx->handle, (struct sockaddr *)&peer, &len)) return WSAENOTCONN;
         return WSAECONNRESET;
     }
+    /* A reset proves a connection was there; the host reports it once, Windows on every later receive. */
+    if (error == WSAECONNRESET) ctx->peer_seen = ctx->peer_reset = TRUE;
     /* WSAECONNRESET: "The virtual circuit was reset by the remote side", not a graceful close. */
     if (!req->is_send && !error && !bytes && request_length(req) &&
-        !afd_poll_now((HANDLE)ctx->handle, MSGSOCK_POLL_RESET, &reported) && (reported & MSGSOCK_POLL_RESET))
+        (ctx->peer_reset ||
+         (!afd_poll_now((HANDLE)ctx->handle, MSGSOCK_POLL_RESET, &reported) && (reported & MSGSOCK_POLL_RESET))))
         return WSAECONNRESET;
     /* recv: "WSAENOTCONN: The socket is not connected."  The host reads a connect that failed as an
      * end of stream; Bun's recv(s, NULL, 0, ...) after a connect must tell the two apart. */

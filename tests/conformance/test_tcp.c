@@ -115,6 +115,46 @@ static void test_reset(void)
     expect_failure(recv(server, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAECONNRESET, "recv after reset");
 }
 
+/* A reset seen by a pending overlapped receive, and by the receives after it. */
+static void test_reset_overlapped(void)
+{
+    SOCKET c, srv;
+    WSAOVERLAPPED ovl = { 0 };
+    WSABUF wb;
+    char buf[8];
+    DWORD bytes = 0xdead, flags = 0;
+    struct linger abortive = { 1, 0 };
+    BOOL ret;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &c, &srv))
+    {
+        skip("no TCP pair: %d", WSAGetLastError());
+        return;
+    }
+    ovl.hEvent = WSACreateEvent();
+    wb.buf = buf;
+    wb.len = sizeof(buf);
+    ok(WSARecv(c, &wb, 1, NULL, &flags, &ovl, NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING,
+       "receive not pending: %d", WSAGetLastError());
+    /* SO_LINGER: "If the l_onoff member is nonzero and l_linger is zero, closesocket ... the connection is reset." */
+    setsockopt(srv, SOL_SOCKET, SO_LINGER, (char *)&abortive, sizeof(abortive));
+    closesocket(srv);
+    ok(WaitForSingleObject(ovl.hEvent, 5000) == WAIT_OBJECT_0, "pending receive did not end at the reset");
+    /* A reset connection's I/O ends with STATUS_CONNECTION_RESET, which Windows reports as ERROR_NETNAME_DELETED
+     * (Wine's sock.c test_tcp_reset, checked on Windows); Winsock's own name for it is WSAECONNRESET. */
+    ret = GetOverlappedResult((HANDLE)c, &ovl, &bytes, FALSE);
+    ok(!ret && GetLastError() == ERROR_NETNAME_DELETED && !bytes, "GetOverlappedResult: %d error %lu bytes %lu", ret,
+       GetLastError(), bytes);
+    ok(ovl.Internal == 0xc000020d, "Internal %#Ix, expected STATUS_CONNECTION_RESET", ovl.Internal);
+    ret = WSAGetOverlappedResult(c, &ovl, &bytes, FALSE, &flags);
+    ok(!ret && WSAGetLastError() == WSAECONNRESET, "WSAGetOverlappedResult: %d error %d", ret, WSAGetLastError());
+    /* WSARecv: "WSAECONNRESET: For a stream socket, the virtual circuit was reset by the remote side": so says
+     * every later receive too, not an end of stream. */
+    expect_failure(recv(c, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAECONNRESET, "recv after the reset was reported");
+    WSACloseEvent(ovl.hEvent);
+    closesocket(c);
+}
+
 static void test_oob(void)
 {
     u_long on = 1;
@@ -319,6 +359,7 @@ void run_tests(void)
     test_end_of_stream();
     test_not_connected();
     test_reset();
+    test_reset_overlapped();
     test_oob();
     test_nonblocking();
     test_blocking();
