@@ -126,10 +126,12 @@ check-apps: deps
 
 # Wine's own ws2_32 tests (sock, afd, protocol) on builtin and on msgsock: tools/wine-suite.
 wine-suite: dlls-x86_64
+	tools/install-deps dpkg-dev xz-utils      # apt-get source unpacks with dpkg-source
 	tools/wine-suite
 
 # The same on msgsock only, against tests/wine-suite/expected-msgsock.txt (for CI).
 wine-suite-check: dlls-x86_64
+	tools/install-deps dpkg-dev xz-utils
 	tools/wine-suite --check
 
 clean:
