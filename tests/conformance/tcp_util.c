@@ -77,3 +77,20 @@ int send_until_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, char *block, ULO
     }
     return -1;
 }
+
+int send_more_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, int pending, char *block, ULONG size)
+{
+    WSABUF buf = { size, block };
+    DWORD sent;
+    int i;
+
+    for (i = 0; pending >= 0 && i < 16 && pending + 1 < count; i++)
+    {
+        ovl[pending + 1].hEvent = WSACreateEvent();
+        if (WSASend(s, &buf, 1, &sent, 0, &ovl[pending + 1], NULL) == SOCKET_ERROR &&
+            WSAGetLastError() != WSA_IO_PENDING)
+            break;
+        pending++;
+    }
+    return pending;
+}

@@ -15,6 +15,12 @@ BOOL recv_all(SOCKET s, char *buf, int len);
  * first), until one pends (the peer does not read): its index, or -1.
  */
 int send_until_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, char *block, ULONG size);
+/*
+ * After send_until_pending returned `pending`: up to 16 more sends of the block, so that the last one
+ * surely waits (Wine 10 keeps a host receive buffer of at least 64 KiB whatever SO_RCVBUF says, and
+ * Linux may still make room in it).  Returns the index of the last pending send.
+ */
+int send_more_pending(SOCKET s, WSAOVERLAPPED *ovl, int count, int pending, char *block, ULONG size);
 /* The extension function WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER) hands out for `guid` (checked). */
 void *tcp_extension(SOCKET s, GUID guid);
 /* Checks that an API call failed with `expected` (SOCKET_ERROR / INVALID_SOCKET returns). */

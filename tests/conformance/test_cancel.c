@@ -219,6 +219,8 @@ static void test_sio_flush_sends(void)
     setsockopt(server, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof(small));
     pending = send_until_pending(client, ovl, 64, block, sizeof(block));
     ok(pending >= 0, "no send ever pended");
+    /* The last of more pending sends surely still waits when SIO_FLUSH comes (tcp_util.h). */
+    pending = send_more_pending(client, ovl, 64, pending, block, sizeof(block));
     if (pending >= 0)
     {
         ok(!WSAIoctl(client, SIO_FLUSH, NULL, 0, NULL, 0, &returned, NULL, NULL), "SIO_FLUSH: %d", WSAGetLastError());
