@@ -450,8 +450,8 @@ static struct pending_op *take_matching(struct io_queue *queue, const struct can
     return taken;
 }
 
-/* Completes a list of taken requests with WSA_OPERATION_ABORTED; returns how many. */
-static int abort_ops(struct pending_op *op, BOOL thread_gone)
+/* Completes a list of taken requests with `error` (an abort); returns how many. */
+static int abort_ops(struct pending_op *op, BOOL thread_gone, int error)
 {
     struct pending_op *next;
     int count = 0;
@@ -460,7 +460,7 @@ static int abort_ops(struct pending_op *op, BOOL thread_gone)
     {
         next = op->next;
         op->done.thread_gone = thread_gone;
-        finish_op(op, WSA_OPERATION_ABORTED, 0, 0);
+        finish_op(op, error, 0, 0);
     }
     return count;
 }
@@ -476,7 +476,7 @@ static int cancel_matching(struct socket_ctx *ctx, const struct cancel_filter *f
         EnterCriticalSection(&ctx->queues[i].lock);
         taken = take_matching(&ctx->queues[i], filter);
         LeaveCriticalSection(&ctx->queues[i].lock);
-        count += abort_ops(taken, thread_gone);
+        count += abort_ops(taken, thread_gone, WSA_OPERATION_ABORTED);
     }
     return count;
 }
@@ -499,6 +499,8 @@ void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
 
 void msg_io_abort_socket(struct socket_ctx *ctx)
 {
+    /* Closing a stream aborts its connection: Windows ends the requests with STATUS_CONNECTION_ABORTED. */
+    int error = ctx->type == SOCK_STREAM ? WSAECONNABORTED : WSA_OPERATION_ABORTED;
     struct pending_op *op;
     struct io_queue *queue;
     int i;
@@ -512,6 +514,6 @@ void msg_io_abort_socket(struct socket_ctx *ctx)
         op = queue->head;
         queue->head = queue->tail = NULL;
         LeaveCriticalSection(&queue->lock);
-        abort_ops(op, FALSE);
+        abort_ops(op, FALSE, error);
     }
 }

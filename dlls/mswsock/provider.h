@@ -104,10 +104,12 @@ static inline ULONG_PTR ovl_status_of(int error)
     return error ? 0xc0010000 | error : 0;
 }
 
-/* The same for a request of this socket: a stream's reset is STATUS_CONNECTION_RESET (ERROR_NETNAME_DELETED). */
+/* The same for a request of this socket: a stream's reset is STATUS_CONNECTION_RESET (ERROR_NETNAME_DELETED),
+ * its local abort STATUS_CONNECTION_ABORTED (ERROR_CONNECTION_ABORTED). */
 static inline ULONG_PTR ovl_status_for(const struct socket_ctx *ctx, int error)
 {
     if (error == WSAECONNRESET && ctx->type == SOCK_STREAM) return 0xc000020d;
+    if (error == WSAECONNABORTED && ctx->type == SOCK_STREAM) return 0xc0000241;
     return ovl_status_of(error);
 }
 
