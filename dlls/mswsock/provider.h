@@ -66,6 +66,8 @@ struct socket_ctx
     BOOL peer_reset;        /* stream: the peer reset the connection (every later receive says so) */
     BOOL v4_not_v6only;     /* AF_INET: IPV6_V6ONLY set to 0 (Windows keeps it; the host has no such option) */
     LONG close_watched;     /* close_watch.c has a poll for the last handle's close pending */
+    SOCKADDR_STORAGE peer_addr;  /* stream: the peer as last known (peer_address.c) */
+    LONG peer_len;          /* its length, 0 until known; set once */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */

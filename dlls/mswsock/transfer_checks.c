@@ -4,6 +4,7 @@
  */
 #include "provider_calls.h"
 #include "transfer_checks.h"
+#include "peer_address.h"
 #include "wine/afd.h"
 
 static BOOL buffers_ok(struct memcheck_memo *memo, const WSABUF *bufs, DWORD count)
@@ -106,11 +107,7 @@ ULONG request_length(const struct msg_request *req)
 /* Whether a stream socket has (or had) a peer; cached once seen, so a connection costs one look. */
 static BOOL peer_seen(struct socket_ctx *ctx)
 {
-    SOCKADDR_STORAGE peer;
-    int len = sizeof(peer);
-
-    if (!ctx->peer_seen && !afd_getpeername((HANDLE)ctx->handle, (struct sockaddr *)&peer, &len))
-        ctx->peer_seen = TRUE;
+    if (!ctx->peer_seen && peer_known(ctx)) ctx->peer_seen = TRUE;
     return ctx->peer_seen;
 }
 
