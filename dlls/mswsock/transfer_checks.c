@@ -89,6 +89,8 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
         !msgsock_writable_memo(&memo, req->control->buf, req->control->len))
         return WSAEFAULT;
     if ((error = check_flags_and_mode(ctx, req))) return error;
+    /* A stream receive needs a buffer, if only an empty one (Windows says WSAEINVAL; Wine's suite). */
+    if (!req->count && ctx->type == SOCK_STREAM) return WSAEINVAL;
     /* WSAEINVAL: "The socket has not been bound (with bind, for example)." (a stream: WSAENOTCONN from the host) */
     if (is_datagram(ctx) && !ctx->bound) return WSAEINVAL;
     if (ctx->recv_shutdown) return WSAESHUTDOWN;
