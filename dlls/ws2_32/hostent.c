@@ -9,6 +9,7 @@
 
 #include "resolve.h"
 #include "ip_text.h"
+#include "ip_rtl.h"
 
 /*
  * Lays a structure and everything it points to out in one buffer.  Run once
@@ -176,7 +177,8 @@ struct hostent * WINAPI gethostbyname(const char *name)
         return store_hostent(&data);
     }
     /* "an IPv6 address or an illegal IPv4 address": WSAHOST_NOT_FOUND */
-    if (ip6_parse(name, &end, addr) && !*end) return SetLastError(WSAHOST_NOT_FOUND), NULL;
+    if (!RtlIpv6StringToAddressA(name, &end, (IN6_ADDR *)addr) && !*end)
+        return SetLastError(WSAHOST_NOT_FOUND), NULL;
     return host_by_name(name);
 }
 
