@@ -109,8 +109,6 @@ NOT_YET(INT, WSAProviderCompleteAsyncCall, (HANDLE call, INT result), SOCKET_ERR
 /* Service provider upcalls and catalog configuration (WSC*) */
 NOT_YET_ERRNO(int, WSCUpdateProvider, (GUID *provider, const WCHAR *path, const LPWSAPROTOCOL_INFOW info,
                                        DWORD count, int *error), error, SOCKET_ERROR)
-NOT_YET_ERRNO(int, WSCGetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t *size,
-                                        DWORD flags, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCSetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t size,
                                         DWORD flags, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCGetApplicationCategory, (LPCWSTR path, DWORD path_len, LPCWSTR extra, DWORD extra_len,

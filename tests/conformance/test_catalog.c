@@ -302,6 +302,43 @@ static void test_install(void)
     closesocket(s);
 }
 
+/* WSCGetProviderInfo: "retrieves the data associated with an information class for a layered
+   service provider (LSP)". */
+static void test_provider_info(void)
+{
+    GUID unknown = { 0 };
+    DWORD categories = 0xdeadbeef;
+    size_t size = sizeof(categories);
+    int err;
+
+    /* WSAEFAULT: "One or more of the arguments is not in a valid part of the user address space." */
+    err = 0xdeadbeef;
+    ok(WSCGetProviderInfo(NULL, ProviderInfoLspCategories, (BYTE *)&categories, &size, 0, &err) ==
+       SOCKET_ERROR && err == WSAEFAULT, "NULL provider: %d", err);
+    ok(WSCGetProviderInfo(NULL, -1, NULL, NULL, 0, NULL) == SOCKET_ERROR, "all NULL");
+    /* WSANO_RECOVERY: "a failure occurred when opening a Winsock catalog entry": what Windows says
+       for a provider it has no entry of (Wine's protocol.c checked it on Windows), class or not */
+    err = 0xdeadbeef;
+    ok(WSCGetProviderInfo(&unknown, ProviderInfoLspCategories, (BYTE *)&categories, &size, 0, &err) ==
+       SOCKET_ERROR && err == WSANO_RECOVERY, "unknown provider: %d", err);
+    err = 0xdeadbeef;
+    ok(WSCGetProviderInfo(&unknown, -1, (BYTE *)&categories, &size, 0, &err) == SOCKET_ERROR &&
+       err == WSANO_RECOVERY, "unknown provider, bad class: %d", err);
+    /* "If the Info parameter is NULL, then WSCGetProviderInfo returns failure and the InfoSize
+       parameter will receive the size of the required buffer." */
+    size = 0;
+    ok(WSCGetProviderInfo((GUID *)&tcpip4, ProviderInfoLspCategories, NULL, &size, 0, &err) ==
+       SOCKET_ERROR && size == sizeof(DWORD), "size query: %d size %Iu", err, size);
+    /* "on success WSCGetProviderInfo returns with the Info parameter set with appropriate LSP
+       category flags"; "If an LSP does not have a category set, it is considered to be in the All
+       Other category" */
+    ok(!WSCGetProviderInfo((GUID *)&tcpip4, ProviderInfoLspCategories, (BYTE *)&categories, &size, 0,
+                           &err) && !categories, "base provider's categories: %d %#lx", err, categories);
+    /* "ERROR_CALL_NOT_IMPLEMENTED ... if ProviderInfoAudit is specified in the InfoType parameter" */
+    ok(WSCGetProviderInfo((GUID *)&tcpip4, ProviderInfoAudit, (BYTE *)&categories, &size, 0, &err) ==
+       SOCKET_ERROR && err == ERROR_CALL_NOT_IMPLEMENTED, "audit class: %d", err);
+}
+
 void run_tests(void)
 {
     WSADATA data;
@@ -315,5 +352,6 @@ void run_tests(void)
     test_enum();
     test_enum_protocols_nspapi();
     test_install();
+    test_provider_info();
     WSACleanup();
 }

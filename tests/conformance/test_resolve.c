@@ -612,6 +612,11 @@ static void test_gethostname(void)
     MultiByteToWideChar(CP_ACP, 0, name, -1, converted, ARRAYSIZE(converted));
     ok(!wcscmp(nameW, converted), "GetHostNameW %ls, gethostname %s", nameW, name);
     ok(GetHostNameW(nameW, 1) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "GetHostNameW short");
+    /* WSAEFAULT: "the buffer size specified by namelen parameter is too small to hold the complete
+       host name": nothing of it is written (Wine's protocol.c checked it on Windows) */
+    wcscpy(nameW, L"deadbeef");
+    ok(GetHostNameW(nameW, lstrlenW(converted)) == SOCKET_ERROR && !wcscmp(nameW, L"deadbeef"),
+       "GetHostNameW one short wrote %ls", nameW);
 }
 
 static void test_services_and_protocols(void)
