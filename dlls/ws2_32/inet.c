@@ -82,14 +82,17 @@ INT WINAPI InetPtonW(INT family, const WCHAR *str, void *addr)
     return 0;
 }
 
+#define NTOP_BAD_BUFFER ((int)0xc000000d)   /* STATUS_INVALID_PARAMETER, as Windows' last error */
+
 /* The text of an IN_ADDR / IN6_ADDR into buf (IP6_TEXT_MAX); 0 or an error. */
 static int ntop(INT family, const void *addr, size_t size, char *buf, size_t *len)
 {
     if (family != AF_INET && family != AF_INET6) return WSAEAFNOSUPPORT;
-    /* "a NULL pointer ... or StringBufSize is zero ... or not large enough": ERROR_INVALID_PARAMETER */
-    if (!addr || !size) return ERROR_INVALID_PARAMETER;
+    /* "a NULL pointer ... or StringBufSize is zero ... or not large enough": the page says
+     * ERROR_INVALID_PARAMETER, Windows sets STATUS_INVALID_PARAMETER (Wine's suite, protocol.c). */
+    if (!addr || !size) return NTOP_BAD_BUFFER;
     *len = family == AF_INET ? ip4_format(addr, buf) : ip6_format(addr, buf);
-    return *len < size ? 0 : ERROR_INVALID_PARAMETER;
+    return *len < size ? 0 : NTOP_BAD_BUFFER;
 }
 
 const char * WINAPI inet_ntop(INT family, const void *addr, char *out, size_t size)
