@@ -408,6 +408,10 @@ static int provider_set(struct socket_ctx *ctx, const struct option *opt, DWORD 
         socket_refresh_fd(ctx);
         ctx->bound = TRUE;
         return 0;
+    /* Read-only: Windows refuses it with WSAEINVAL on a datagram socket (Wine's tests record it). */
+    case SO_TYPE:
+        if (ctx->type != SOCK_STREAM) return WSAEINVAL;
+        break;
     }
     return WSAENOPROTOOPT;   /* get-only options */
 }
