@@ -1,5 +1,7 @@
 /* Socket lifecycle and addresses: WSPSocket, WSPCloseSocket, WSPBind, WSPConnect, ... */
 #include "provider_calls.h"
+#include <iphlpapi.h>
+
 #include "msg_io.h"
 #include "wine/afd.h"
 
@@ -93,19 +95,41 @@ int WSPAPI wsp_close_socket(SOCKET s, int *err)
     return 0;
 }
 
+/*
+ * bind's checks before Wine's: "WSAEFAULT ... the name parameter is not a valid part of the user
+ * address space, the namelen parameter is too small", in the order Windows makes them (Wine's
+ * tests record it): the generic length, the family (WSAEAFNOSUPPORT), the family's own length.
+ */
+static int check_bind_address(const struct socket_ctx *ctx, const struct sockaddr *name, int namelen)
+{
+    const SOCKADDR_IN6 *sin6 = (const SOCKADDR_IN6 *)name;
+    NET_LUID luid;
+
+    if (!name || namelen < (int)sizeof(struct sockaddr) || !msgsock_readable(name, namelen)) return WSAEFAULT;
+    if (name->sa_family != ctx->family) return WSAEAFNOSUPPORT;
+    if (ctx->family != AF_INET6) return 0;
+    /* A SOCKADDR_IN6 without sin6_scope_id (the old 24-byte form) is too small. */
+    if (namelen < (int)sizeof(SOCKADDR_IN6)) return WSAEFAULT;
+    /* "WSAEADDRNOTAVAIL: The requested address is not valid in its context": a zone that is no interface. */
+    if (sin6->sin6_scope_id && ConvertInterfaceIndexToLuid(sin6->sin6_scope_id, &luid)) return WSAEADDRNOTAVAIL;
+    return 0;
+}
+
 int WSPAPI wsp_bind(SOCKET s, const struct sockaddr *name, int namelen, int *err)
 {
     struct socket_ctx *ctx = socket_lookup(s);
     int error;
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
-    if (!name || namelen < (int)sizeof(struct sockaddr) || !msgsock_readable(name, namelen))
-        error = WSAEFAULT;
+    if ((error = check_bind_address(ctx, name, namelen)))
+        ;
     else if (ctx->bound)
         error = WSAEINVAL;   /* "the socket is already bound to an address" */
     else if (!(error = afd_bind((HANDLE)s, name, namelen)))
         ctx->bound = TRUE;
     socket_release(ctx);
+    TRACE("socket %#Ix namelen %d family %d: error %d\n", s, namelen,
+          error == WSAEFAULT ? -1 : name->sa_family, error);
     return error ? wsp_fail(err, error) : 0;
 }
 
