@@ -27,8 +27,8 @@ static int type_for(int protocol)
 
 /*
  * WSASocket's family, type and protocol as Windows resolves them against the base provider's
- * entries (IPv4 and IPv6 x TCP, UDP, raw): 0 (and FROM_PROTOCOL_INFO) take the structure's value
- * when there is one; otherwise AF_UNSPEC means IPv4 unless the protocol is 0 too (WSAEINVAL).
+ * entries (IPv4 and IPv6 x TCP, UDP, raw): FROM_PROTOCOL_INFO (and 0, unless the caller gave the
+ * type) take the structure's value when there is one; otherwise AF_UNSPEC means IPv4 unless the protocol is 0 too (WSAEINVAL).
  * Errors in Windows' order (Wine's tests record it): the type (WSAESOCKTNOSUPPORT), the family
  * (WSAEAFNOSUPPORT), then the protocol (WSAEPROTONOSUPPORT).
  */
@@ -37,8 +37,13 @@ static int resolve_kind(int *af, int *type, int *protocol, const WSAPROTOCOL_INF
     if (info)
     {
         if (!*af || *af == FROM_PROTOCOL_INFO) *af = info->iAddressFamily;
-        if (!*type || *type == FROM_PROTOCOL_INFO) *type = info->iSocketType;
-        if (!*protocol || *protocol == FROM_PROTOCOL_INFO) *protocol = info->iProtocol;
+        if (*protocol == FROM_PROTOCOL_INFO) *protocol = info->iProtocol;
+        /* Protocol 0 with a type of the caller's own: that type's protocol, whatever the structure says. */
+        if (!*type || *type == FROM_PROTOCOL_INFO)
+        {
+            *type = info->iSocketType;
+            if (!*protocol) *protocol = info->iProtocol;
+        }
         /* The structure names a provider of one family: nothing is looked up, the family comes first. */
         if (*af != AF_INET && *af != AF_INET6) return WSAEAFNOSUPPORT;
     }
