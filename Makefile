@@ -64,7 +64,7 @@ $(BUILD)/$(1)/libmsgsock.a: $(BUILD)/$(1)/msgsock.def
 	$($(1)_TRIPLE)-dlltool -k -d $$< -D msgsock.dll -l $$@
 
 $(BUILD)/$(1)/mswsock.dll: $$(call $(1)_OBJ,$(MSWSOCK_SRCS)) $(BUILD)/$(1)/mswsock.def $(BUILD)/$(1)/libmsgsock.a
-	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll
+	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll -liphlpapi
 
 $(BUILD)/$(1)/ws2_32.dll: $$(call $(1)_OBJ,$(WS2_32_SRCS)) $(BUILD)/$(1)/ws2_32.def $(BUILD)/$(1)/libmsgsock.a
 	$$($(1)_CC) $(PE_LDFLAGS) -o $$@ $$(filter-out %.a,$$^) -L$(BUILD)/$(1) -lmsgsock -lntdll -liphlpapi

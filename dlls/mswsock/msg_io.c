@@ -120,6 +120,8 @@ static int host_recv(struct socket_ctx *ctx, int fd, const struct msg_request *r
                             cmsg_describe(req->control->buf, req->control->len, text, sizeof(text)), params.error);
     *bytes = params.received;
     *flags = params.flags;
+    /* Windows fails a receive whose control data did not fit with WSAEMSGSIZE too (MSG_CTRUNC set). */
+    if (!params.error && (params.flags & MSG_CTRUNC)) return WSAEMSGSIZE;
     return params.error;
 }
 
@@ -209,6 +211,11 @@ static void WINAPI completion_apc(DWORD_PTR context)
     block_free(done, sizeof(*done));
 }
 
+static BOOL control_truncated(int error, DWORD flags)
+{
+    return error == WSAEMSGSIZE && (flags & MSG_CTRUNC) && !(flags & MSG_TRUNC);
+}
+
 /* The OVERLAPPED, then exactly one of: completion routine, event; and the port. */
 static void deliver(struct socket_ctx *ctx, struct completion *done, int error, DWORD bytes, DWORD flags)
 {
@@ -220,8 +227,10 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
 
     done->error = error;
     done->bytes = bytes;
-    done->flags = flags;
-    done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
+    /* Control data that did not fit (the datagram did): Windows leaves Offset alone and gives the
+     * routine no flags; MSG_CTRUNC is in the WSAMSG. */
+    done->flags = control_truncated(error, flags) ? 0 : flags;
+    if (!control_truncated(error, flags)) done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
     done->ovl->InternalHigh = bytes;
     MemoryBarrier();
     done->ovl->Internal = status;

@@ -36,7 +36,8 @@ void protocol_info_fill(int family, int type, int protocol, WSAPROTOCOL_INFOW *i
 
     memset(info, 0, sizeof(*info));
     info->dwServiceFlags1 = p->flags;
-    info->dwProviderFlags = type == SOCK_RAW ? 0 : PFL_MATCHES_PROTOCOL_ZERO;
+    /* The raw entries serve protocol 0 too and are hidden from WSAEnumProtocols, as on Windows. */
+    info->dwProviderFlags = PFL_MATCHES_PROTOCOL_ZERO | (type == SOCK_RAW ? PFL_HIDDEN : 0);
     info->ProviderId = tcpip_provider;
     info->dwCatalogEntryId = 1001 + index + (family == AF_INET6 ? 3 : 0);
     info->ProtocolChain.ChainLen = BASE_PROTOCOL;
@@ -44,8 +45,8 @@ void protocol_info_fill(int family, int type, int protocol, WSAPROTOCOL_INFOW *i
     info->iAddressFamily = family;
     info->iMaxSockAddr = info->iMinSockAddr = family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
     info->iSocketType = type;
-    /* Protocol 0 picks the type's default protocol, which is what the socket has. */
-    info->iProtocol = protocol || type == SOCK_RAW ? protocol : p->protocol;
+    /* The catalog entry's protocol: a raw entry's is 0, its range 0-255 (iProtocolMaxOffset). */
+    info->iProtocol = p->protocol;
     info->iProtocolMaxOffset = type == SOCK_RAW ? 255 : 0;
     info->iNetworkByteOrder = BIGENDIAN;
     info->iSecurityScheme = SECURITY_PROTOCOL_NONE;

@@ -64,7 +64,8 @@ struct socket_ctx
     USHORT processor;       /* SIO_CPU_AFFINITY's processor index (0 until set) */
     BOOL peer_seen;         /* stream: known to have been connected (transfer_checks.c) */
     BOOL peer_reset;        /* stream: the peer reset the connection (every later receive says so) */
-    BOOL v4_not_v6only;     /* AF_INET: IPV6_V6ONLY set to 0 (Windows keeps it; the host has no such option) */
+    BOOL v4_not_v6only;     /* AF_INET or raw: IPV6_V6ONLY set to 0 (Windows keeps it; the host refuses it) */
+    USHORT linger_onoff;    /* SO_LINGER's l_onoff as set (Wine keeps only whether it is nonzero) */
     LONG close_watched;     /* close_watch.c has a poll for the last handle's close pending */
     SOCKADDR_STORAGE peer_addr;  /* stream: the peer as last known (peer_address.c) */
     LONG peer_len;          /* its length, 0 until known; set once */

@@ -19,15 +19,22 @@
 
 /*
  * Value shapes, as Windows treats optlen (Wine's conformance tests, run on Windows, show it):
- * BOOL4: any length; reads up to 4 bytes as a BOOL; answers 4 bytes, or 1 if optlen < 4.
+ * BOOL4: any length; reads up to 4 bytes as a BOOL; answers 4 bytes, or 1 if optlen < 4
+ *        (SOL_SOCKET's write a 16-bit value into a 2-byte buffer, but still say 1).
  * BOOL1: a BOOLEAN: reads and answers 1 byte.
  * SMALL: a small int (TTL, hop limit, TOS): like BOOL4, but a value over 255 is WSAEINVAL.
  * DWORD4: a DWORD; optlen below 4 is WSAEFAULT.
+ * SIZE4: a DWORD whose short get buffer Windows zeroes before failing with WSAEFAULT.
+ * FLAG4: a DWORD switch of the receive path; a short get fails with optlen set to 0.
  * NO_VALUE: optval and optlen are not read (NULL and 0 are the documented call).
  */
-enum shape { BOOL4, BOOL1, SMALL, DWORD4, LINGER_STRUCT, INFO_A, INFO_W, MREQ, NO_VALUE };
+enum shape { BOOL4, BOOL1, SMALL, DWORD4, SIZE4, FLAG4, LINGER_STRUCT, INFO_A, INFO_W, MREQ, NO_VALUE };
 
 enum keeper { HOST, WINE, PROVIDER };
+
+/* Socket kinds an option is refused on with WSAEINVAL. */
+#define NOT_STREAM  0x1     /* multicast and receive-info options: datagram and raw sockets only */
+#define RAW_ONLY    0x2     /* IP_HDRINCL: "This option is only supported for SOCK_RAW" */
 
 struct option
 {
@@ -35,6 +42,7 @@ struct option
     enum shape shape;
     enum keeper keeper;
     enum afd_option wine;       /* keeper WINE */
+    unsigned int only;          /* NOT_STREAM, RAW_ONLY */
 };
 
 static const struct option options[] =
@@ -49,8 +57,8 @@ static const struct option options[] =
     { SOL_SOCKET, SO_OOBINLINE, BOOL4, HOST },
     { SOL_SOCKET, SO_DONTLINGER, BOOL4, PROVIDER },
     { SOL_SOCKET, SO_LINGER, LINGER_STRUCT, PROVIDER },
-    { SOL_SOCKET, SO_SNDBUF, DWORD4, WINE, AFD_OPT_SNDBUF },
-    { SOL_SOCKET, SO_RCVBUF, DWORD4, WINE, AFD_OPT_RCVBUF },
+    { SOL_SOCKET, SO_SNDBUF, SIZE4, WINE, AFD_OPT_SNDBUF },
+    { SOL_SOCKET, SO_RCVBUF, SIZE4, WINE, AFD_OPT_RCVBUF },
     { SOL_SOCKET, SO_ERROR, DWORD4, PROVIDER },
     { SOL_SOCKET, SO_TYPE, DWORD4, PROVIDER },
     { SOL_SOCKET, SO_CONNECT_TIME, DWORD4, WINE, AFD_OPT_CONNECT_TIME },
@@ -67,30 +75,30 @@ static const struct option options[] =
     { IPPROTO_TCP, TCP_KEEPINTVL, DWORD4, HOST },
     { IPPROTO_IP, IP_TOS, SMALL, HOST },
     { IPPROTO_IP, IP_TTL, SMALL, HOST },
-    { IPPROTO_IP, IP_MULTICAST_TTL, SMALL, HOST },
-    { IPPROTO_IP, IP_MULTICAST_LOOP, BOOL4, HOST },
-    { IPPROTO_IP, IP_MULTICAST_IF, DWORD4, HOST },
+    { IPPROTO_IP, IP_MULTICAST_TTL, SMALL, HOST, 0, NOT_STREAM },
+    { IPPROTO_IP, IP_MULTICAST_LOOP, BOOL4, HOST, 0, NOT_STREAM },
+    { IPPROTO_IP, IP_MULTICAST_IF, DWORD4, HOST, 0, NOT_STREAM },
     { IPPROTO_IP, IP_ADD_MEMBERSHIP, MREQ, HOST },
     { IPPROTO_IP, IP_DROP_MEMBERSHIP, MREQ, HOST },
-    { IPPROTO_IP, IP_HDRINCL, BOOL4, HOST },
+    { IPPROTO_IP, IP_HDRINCL, BOOL4, HOST, 0, RAW_ONLY },
     { IPPROTO_IP, IP_DONTFRAGMENT, BOOL4, HOST },
-    { IPPROTO_IP, IP_PKTINFO, DWORD4, PROVIDER },
-    { IPPROTO_IP, IP_RECVTOS, DWORD4, PROVIDER },
-    { IPPROTO_IP, IP_RECVECN, DWORD4, PROVIDER },
-    { IPPROTO_IP, IP_RECVTTL, DWORD4, PROVIDER },
+    { IPPROTO_IP, IP_PKTINFO, FLAG4, PROVIDER, 0, NOT_STREAM },
+    { IPPROTO_IP, IP_RECVTOS, FLAG4, PROVIDER, 0, NOT_STREAM },
+    { IPPROTO_IP, IP_RECVECN, FLAG4, PROVIDER, 0, NOT_STREAM },
+    { IPPROTO_IP, IP_RECVTTL, FLAG4, PROVIDER, 0, NOT_STREAM },
     { IPPROTO_IPV6, IPV6_UNICAST_HOPS, SMALL, HOST },
-    { IPPROTO_IPV6, IPV6_MULTICAST_HOPS, SMALL, HOST },
-    { IPPROTO_IPV6, IPV6_MULTICAST_LOOP, BOOL4, HOST },
-    { IPPROTO_IPV6, IPV6_MULTICAST_IF, DWORD4, HOST },
+    { IPPROTO_IPV6, IPV6_MULTICAST_HOPS, SMALL, HOST, 0, NOT_STREAM },
+    { IPPROTO_IPV6, IPV6_MULTICAST_LOOP, BOOL4, HOST, 0, NOT_STREAM },
+    { IPPROTO_IPV6, IPV6_MULTICAST_IF, DWORD4, HOST, 0, NOT_STREAM },
     { IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, MREQ, HOST },
     { IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, MREQ, HOST },
     { IPPROTO_IPV6, IPV6_V6ONLY, BOOL1, HOST },
     { IPPROTO_IPV6, IPV6_DONTFRAG, BOOL4, HOST },
     { IPPROTO_IPV6, IPV6_TCLASS, DWORD4, HOST },
-    { IPPROTO_IPV6, IPV6_PKTINFO, DWORD4, PROVIDER },
-    { IPPROTO_IPV6, IPV6_RECVTCLASS, DWORD4, PROVIDER },
-    { IPPROTO_IPV6, IPV6_RECVECN, DWORD4, PROVIDER },
-    { IPPROTO_IPV6, IPV6_HOPLIMIT, DWORD4, PROVIDER },
+    { IPPROTO_IPV6, IPV6_PKTINFO, FLAG4, PROVIDER, 0, NOT_STREAM },
+    { IPPROTO_IPV6, IPV6_RECVTCLASS, FLAG4, PROVIDER, 0, NOT_STREAM },
+    { IPPROTO_IPV6, IPV6_RECVECN, FLAG4, PROVIDER, 0, NOT_STREAM },
+    { IPPROTO_IPV6, IPV6_HOPLIMIT, FLAG4, PROVIDER, 0, NOT_STREAM },
     { IPPROTO_UDP, UDP_SEND_MSG_SIZE, DWORD4, PROVIDER },
     { IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, DWORD4, PROVIDER },
 };
@@ -174,15 +182,43 @@ static int read_value(const struct option *opt, const char *value, int len, DWOR
     }
 }
 
+/* A short get buffer: what Windows writes into it, by shape. */
+static int write_short(const struct option *opt, char *value, int *len, DWORD data)
+{
+    WORD word = data;
+
+    switch (opt->shape)
+    {
+    case BOOL4:
+        if (opt->level == SOL_SOCKET && *len >= (int)sizeof(word)) memcpy(value, &word, sizeof(word));
+        else *value = (char)data;
+        *len = 1;
+        return 0;
+    case SMALL:
+        *value = (char)data;
+        *len = 1;
+        return 0;
+    case SIZE4:
+    case LINGER_STRUCT:
+        memset(value, 0, *len);
+        return WSAEFAULT;
+    case FLAG4:
+        *len = 0;
+        return WSAEFAULT;
+    default:
+        return WSAEFAULT;
+    }
+}
+
 static int write_value(const struct option *opt, char *value, int *len, DWORD data)
 {
-    if (opt->shape == BOOL1 || ((opt->shape == BOOL4 || opt->shape == SMALL) && *len < (int)sizeof(DWORD)))
+    if (opt->shape == BOOL1)
     {
         *value = (char)data;
         *len = 1;
         return 0;
     }
-    if (*len < (int)sizeof(DWORD)) return WSAEFAULT;
+    if (*len < (int)sizeof(DWORD)) return write_short(opt, value, len, data);
     memcpy(value, &data, sizeof(data));
     *len = sizeof(DWORD);
     return 0;
@@ -197,9 +233,11 @@ static int get_linger(struct socket_ctx *ctx, const struct option *opt, char *va
 
     /* SO_LINGER and SO_DONTLINGER are for connection-oriented sockets only. */
     if (ctx->type != SOCK_STREAM) return WSAENOPROTOOPT;
-    if (opt->shape == LINGER_STRUCT && *len < (int)sizeof(linger)) return WSAEFAULT;
+    if (opt->shape == LINGER_STRUCT && *len < (int)sizeof(linger)) return write_short(opt, value, len, 0);
     if ((error = afd_get_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger)))) return error;
     if (opt->shape != LINGER_STRUCT) return write_value(opt, value, len, !linger.l_onoff);
+    /* Wine keeps l_onoff as a BOOL; Windows answers the u_short the application set. */
+    if (linger.l_onoff && ctx->linger_onoff) linger.l_onoff = ctx->linger_onoff;
     memcpy(value, &linger, sizeof(linger));
     *len = sizeof(linger);
     return 0;
@@ -216,12 +254,14 @@ static int set_linger(struct socket_ctx *ctx, const struct option *opt, const ch
     {
         if (len < (int)sizeof(linger)) return WSAEFAULT;
         memcpy(&linger, value, sizeof(linger));
-        return afd_set_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger));
+        if ((error = afd_set_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger)))) return error;
+        ctx->linger_onoff = linger.l_onoff;
+        return 0;
     }
     /* SO_DONTLINGER: "Setting this option is equivalent to setting SO_LINGER with l_onoff set to zero." */
     if ((error = read_value(opt, value, len, &data))) return error;
     if ((error = afd_get_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger)))) return error;
-    linger.l_onoff = !data;
+    linger.l_onoff = ctx->linger_onoff = !data;
     return afd_set_option((HANDLE)ctx->handle, AFD_OPT_LINGER, &linger, sizeof(linger));
 }
 
@@ -287,10 +327,21 @@ static int provider_get(struct socket_ctx *ctx, const struct option *opt, char *
     return WSAENOPROTOOPT;   /* set-only options */
 }
 
-/* IPV6_V6ONLY on an IPv4 socket: Windows answers it (1 by default) and takes it until bind. */
-static BOOL v6only_on_ipv4(const struct socket_ctx *ctx, const struct option *opt)
+/*
+ * IPV6_V6ONLY on an IPv4 socket: Windows answers it (1 by default) and takes it until bind;
+ * and on a raw IPv6 socket, which Linux refuses it on (its raw sockets count as bound).
+ */
+static BOOL v6only_kept(const struct socket_ctx *ctx, const struct option *opt)
 {
-    return ctx->family == AF_INET && opt->level == IPPROTO_IPV6 && opt->name == IPV6_V6ONLY;
+    return (ctx->family == AF_INET || ctx->type == SOCK_RAW) && opt->level == IPPROTO_IPV6 &&
+           opt->name == IPV6_V6ONLY;
+}
+
+/* Options Windows refuses on this kind of socket with WSAEINVAL. */
+static BOOL refused_on(const struct socket_ctx *ctx, const struct option *opt)
+{
+    if ((opt->only & RAW_ONLY) && ctx->type != SOCK_RAW) return TRUE;
+    return (opt->only & NOT_STREAM) && ctx->type == SOCK_STREAM;
 }
 
 static int get_option(struct socket_ctx *ctx, const struct option *opt, char *value, int *len)
@@ -298,10 +349,8 @@ static int get_option(struct socket_ctx *ctx, const struct option *opt, char *va
     DWORD data = 0;
     int size = sizeof(data), error;
 
-    if (v6only_on_ipv4(ctx, opt)) return write_value(opt, value, len, !ctx->v4_not_v6only);
-
-    /* IP_HDRINCL: "This option is only supported for SOCK_RAW"; other sockets get WSAEINVAL. */
-    if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
+    if (v6only_kept(ctx, opt)) return write_value(opt, value, len, !ctx->v4_not_v6only);
+    if (refused_on(ctx, opt)) return WSAEINVAL;
     if (opt->shape == MREQ) return WSAENOPROTOOPT;   /* membership is set-only */
     switch (opt->keeper)
     {
@@ -359,6 +408,10 @@ static int provider_set(struct socket_ctx *ctx, const struct option *opt, DWORD 
         socket_refresh_fd(ctx);
         ctx->bound = TRUE;
         return 0;
+    /* Read-only: Windows refuses it with WSAEINVAL on a datagram socket (Wine's tests record it). */
+    case SO_TYPE:
+        if (ctx->type != SOCK_STREAM) return WSAEINVAL;
+        break;
     }
     return WSAENOPROTOOPT;   /* get-only options */
 }
@@ -370,13 +423,13 @@ static int set_option(struct socket_ctx *ctx, const struct option *opt, const ch
 
     if (opt->name == SO_LINGER || opt->name == SO_DONTLINGER) return opt->level == SOL_SOCKET ?
         set_linger(ctx, opt, value, len) : WSAENOPROTOOPT;
-    if (opt->level == IPPROTO_IP && opt->name == IP_HDRINCL && ctx->type != SOCK_RAW) return WSAEINVAL;
+    if (refused_on(ctx, opt)) return WSAEINVAL;
     if (opt->shape == MREQ) return host_option(ctx, TRUE, opt->level, opt->name, (void *)value, len);
     if (opt->shape == INFO_A || opt->shape == INFO_W) return WSAENOPROTOOPT;
     if ((error = read_value(opt, value, len, &data))) return error;
-    if (v6only_on_ipv4(ctx, opt))
+    if (v6only_kept(ctx, opt))
     {
-        if (ctx->bound) return WSAEINVAL;
+        if (ctx->bound && ctx->type != SOCK_RAW) return WSAEINVAL;
         ctx->v4_not_v6only = !data;
         return 0;
     }
@@ -430,6 +483,17 @@ int WSPAPI wsp_getsockopt(SOCKET s, int level, int name, char *value, int *len, 
     return error ? wsp_fail(err, error) : 0;
 }
 
+/*
+ * A negative optlen: Windows reads a SOL_SOCKET value of 4 bytes (or a linger) as if optlen
+ * were large, and refuses the others with WSAENOBUFS (Windows 10 21H1 on; WSAEFAULT before).
+ */
+static int negative_length(const struct option *opt, int *len)
+{
+    if (opt->level != SOL_SOCKET || opt->shape == BOOL1) return WSAENOBUFS;
+    *len = opt->shape == LINGER_STRUCT ? sizeof(struct linger) : sizeof(DWORD);
+    return 0;
+}
+
 int WSPAPI wsp_setsockopt(SOCKET s, int level, int name, const char *value, int len, int *err)
 {
     struct socket_ctx *ctx = socket_lookup(s);
@@ -440,6 +504,8 @@ int WSPAPI wsp_setsockopt(SOCKET s, int level, int name, const char *value, int 
     /* ConnectEx's remarks: "setsockopt( s, SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NULL, 0 );" */
     if (!(error = find_option(level, name, &opt)) && opt->shape == NO_VALUE)
         error = provider_set(ctx, opt, 0);
+    else if (!error && len < 0 && (error = negative_length(opt, &len)))
+        ;
     /* "WSAEFAULT: optval is not in a valid part of the process address space or optlen is too small." */
     else if (!value || len < 0 || !msgsock_readable(value, len ? len : 1))
         error = WSAEFAULT;

@@ -134,7 +134,7 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
         return FALSE;
     }
     socket_release(ctx);
-    if (!ovl || !transferred || !flags)
+    if (!ovl || !transferred)
     {
         *err = WSAEFAULT;
         return FALSE;
@@ -153,7 +153,14 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
         *err = WSA_IO_INCOMPLETE;
         return FALSE;
     }
+    /* "WSAEFAULT: One or more of the lpOverlapped, lpcbTransfer, or lpdwFlags parameters are not in a
+     * valid part of the user address space": lpcbTransfer is written first, as Windows does. */
     *transferred = ovl->InternalHigh;
+    if (!flags)
+    {
+        *err = WSAEFAULT;
+        return FALSE;
+    }
     *flags = ovl->Offset;
     if ((error = overlapped_error(ovl->Internal)))
     {

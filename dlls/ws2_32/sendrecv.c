@@ -59,6 +59,7 @@ int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct so
 
     if (len < 0) return ws2_fail(WSAEINVAL);
     if (WSASendTo(s, &wsabuf, 1, &sent, flags, to, to ? tolen : 0, NULL, NULL)) return SOCKET_ERROR;
+    SetLastError(0);   /* Windows' sendto clears the thread's error when it succeeds */
     return sent;
 }
 

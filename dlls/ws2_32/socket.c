@@ -38,8 +38,9 @@ SOCKET WINAPI WSASocketA(int af, int type, int protocol, WSAPROTOCOL_INFOA *info
 
 SOCKET WINAPI socket(int af, int type, int protocol)
 {
-    /* socket() makes overlapped-capable sockets, as on Windows. */
-    return WSASocketW(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
+    /* socket() makes overlapped sockets, "Once set, [SO_OPENTYPE] affects whether subsequent sockets
+     * that are created will be non-overlapped." */
+    return WSASocketW(af, type, protocol, NULL, 0, ws2_open_type() ? 0 : WSA_FLAG_OVERLAPPED);
 }
 
 int WINAPI closesocket(SOCKET s)

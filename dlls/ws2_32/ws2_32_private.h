@@ -52,6 +52,9 @@ void *ws2_provider_extension(SOCKET s, const GUID *guid);
 /* catalog_api.c: WSCGetProviderPath's work, for the WPUGetProviderPath upcall too; 0 or a Winsock error. */
 int ws2_provider_path(GUID *provider, WCHAR *path, int *len);
 
+/* sockopt.c: the calling thread's SO_OPENTYPE (0: socket() makes overlapped sockets). */
+DWORD ws2_open_type(void);
+
 /* thread_id.c: the calling thread's WSATHREADID for the provider's completion routines. */
 BOOL ws2_thread_init(void);
 WSATHREADID *ws2_current_thread_id(void);

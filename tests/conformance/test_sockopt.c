@@ -120,6 +120,86 @@ static void test_lengths(void)
     closesocket(t);
 }
 
+/*
+ * "optlen: A pointer to the size, in bytes, of the optval buffer."  What Windows writes into a short
+ * buffer, and what it makes of a negative optlen, by option (Wine's ws2_32 tests record it on Windows).
+ */
+static void test_short_buffers(void)
+{
+    SOCKET u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP), t = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    DWORD value = 1;
+    LINGER linger = { 0x100, 0 };
+    int len;
+
+    /* A SOL_SOCKET BOOL fills a 2-byte buffer with a 16-bit value, but says 1 byte. */
+    ok(!setsockopt(u, SOL_SOCKET, SO_BROADCAST, (char *)&value, 2), "SO_BROADCAST, 2 bytes: %d", WSAGetLastError());
+    value = 0xdeadbeef;
+    len = 2;
+    ok(!getsockopt(u, SOL_SOCKET, SO_BROADCAST, (char *)&value, &len) && len == 1 && value == 0xdead0001,
+       "SO_BROADCAST in 2 bytes: len %d, value %#lx", len, value);
+    /* SO_RCVBUF: too short a buffer is zeroed, and the call fails with WSAEFAULT. */
+    value = 0xdeadbeef;
+    len = 2;
+    expect_failure(getsockopt(t, SOL_SOCKET, SO_RCVBUF, (char *)&value, &len) == SOCKET_ERROR, WSAEFAULT,
+                   "SO_RCVBUF in 2 bytes");
+    ok(value == 0xdead0000 && len == 2, "SO_RCVBUF in 2 bytes: len %d, value %#lx", len, value);
+    /* IP_PKTINFO: too short a buffer is left alone, and optlen says 0. */
+    value = 0xdeadbeef;
+    len = 2;
+    expect_failure(getsockopt(u, IPPROTO_IP, IP_PKTINFO, (char *)&value, &len) == SOCKET_ERROR, WSAEFAULT,
+                   "IP_PKTINFO in 2 bytes");
+    ok(value == 0xdeadbeef && len == 0, "IP_PKTINFO in 2 bytes: len %d, value %#lx", len, value);
+    /* A negative optlen: a 4-byte SOL_SOCKET value is read as if optlen were large... */
+    value = 4096;
+    ok(!setsockopt(t, SOL_SOCKET, SO_RCVBUF, (char *)&value, -1), "SO_RCVBUF, optlen -1: %d", WSAGetLastError());
+    /* ...while BOOLEANs and the other levels are refused (WSAENOBUFS since Windows 10 21H1). */
+    value = 1;
+    expect_failure(setsockopt(t, SOL_SOCKET, SO_KEEPALIVE, (char *)&value, -1) == SOCKET_ERROR, WSAENOBUFS,
+                   "SO_KEEPALIVE, optlen -1");
+    expect_failure(setsockopt(u, IPPROTO_IP, IP_TTL, (char *)&value, -1) == SOCKET_ERROR, WSAENOBUFS,
+                   "IP_TTL, optlen -1");
+    /* SO_LINGER answers l_onoff as it was set, not as a BOOL (builtin: todo_wine in Wine's tests). */
+    ok(!setsockopt(t, SOL_SOCKET, SO_LINGER, (char *)&linger, sizeof(linger)), "SO_LINGER: %d", WSAGetLastError());
+    memset(&linger, 0xcc, sizeof(linger));
+    len = sizeof(linger);
+    if (!harness_on_builtin)
+        ok(!getsockopt(t, SOL_SOCKET, SO_LINGER, (char *)&linger, &len) && linger.l_onoff == 0x100,
+           "SO_LINGER l_onoff %#x", linger.l_onoff);
+    closesocket(u);
+    closesocket(t);
+}
+
+/* The multicast and receive-information options are for datagram sockets: "WSAEINVAL" on a stream. */
+static void test_stream_refuses(void)
+{
+    static const struct { int level, name; const char *what; } options[] =
+    {
+        { IPPROTO_IP, IP_MULTICAST_TTL, "IP_MULTICAST_TTL" },
+        { IPPROTO_IP, IP_MULTICAST_LOOP, "IP_MULTICAST_LOOP" },
+        { IPPROTO_IP, IP_PKTINFO, "IP_PKTINFO" },
+        { IPPROTO_IP, IP_RECVTOS, "IP_RECVTOS" },
+        { IPPROTO_IPV6, IPV6_MULTICAST_HOPS, "IPV6_MULTICAST_HOPS" },
+        { IPPROTO_IPV6, IPV6_PKTINFO, "IPV6_PKTINFO" },
+        { IPPROTO_IPV6, IPV6_RECVTCLASS, "IPV6_RECVTCLASS" },
+    };
+    SOCKET t4 = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), t6 = socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP);
+    DWORD value;
+    unsigned int i;
+    int len;
+
+    for (i = 0; i < ARRAYSIZE(options); i++)
+    {
+        SOCKET t = options[i].level == IPPROTO_IP ? t4 : t6;
+
+        if (t == INVALID_SOCKET) continue;
+        len = sizeof(value);
+        expect_failure(getsockopt(t, options[i].level, options[i].name, (char *)&value, &len) == SOCKET_ERROR,
+                       WSAEINVAL, options[i].what);
+    }
+    closesocket(t4);
+    if (t6 != INVALID_SOCKET) closesocket(t6);
+}
+
 static void test_values(void)
 {
     SOCKET t = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
@@ -488,6 +568,8 @@ void run_tests(void)
     if (WSAStartup(MAKEWORD(2, 2), &wsa)) fatal("WSAStartup failed");
     test_errors();
     test_lengths();
+    test_short_buffers();
+    test_stream_refuses();
     test_values();
     test_address_reuse();
     test_so_error();

@@ -14,6 +14,7 @@
 
 #include "msgsock/debug.h"
 #include "afd.h"
+#include "../status_map.h"
 
 #define STATUS_PENDING_         ((NTSTATUS)0x00000103)
 
@@ -113,8 +114,9 @@ int afd_status_to_wsa(LONG status)
     case 0xc000023b: return WSAEISCONN;             /* STATUS_CONNECTION_ACTIVE */
     case 0xc00000a3: return WSAEWOULDBLOCK;         /* STATUS_DEVICE_NOT_READY: Wine's EWOULDBLOCK */
     default:
-        WARN("unmapped status %#lx\n", (unsigned long)status);
-        return WSAEINVAL;
+        /* The rest as Windows maps them (STATUS_INVALID_ADDRESS_COMPONENT: WSAEADDRNOTAVAIL, ...). */
+        if (status_map_to_wsa(status) == WSAEINVAL) WARN("unmapped status %#lx\n", (unsigned long)status);
+        return status_map_to_wsa(status);
     }
 }
 
