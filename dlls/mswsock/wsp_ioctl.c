@@ -249,6 +249,9 @@ int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DW
     /* lpcbBytesReturned is required, overlapped or not (Windows: WSAEFAULT, Wine's ioctl tests). */
     if (!returned || !msgsock_writable(returned, sizeof(*returned)))
         error = WSAEFAULT;
+    else if (code == SIO_ADDRESS_LIST_CHANGE)
+        /* Wine's socket object watches the host's addresses and completes the request itself. */
+        error = afd_address_list_change((HANDLE)ctx->handle, ovl, ovl ? routine : NULL);
     else
     {
         error = do_ioctl(ctx, code, in, in_len, out, out_len, &size, ovl != NULL);

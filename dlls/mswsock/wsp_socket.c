@@ -18,6 +18,11 @@ SOCKET WSPAPI wsp_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *info
         if (af == FROM_PROTOCOL_INFO) af = info->iAddressFamily;
         if (type == FROM_PROTOCOL_INFO) type = info->iSocketType;
         if (protocol == FROM_PROTOCOL_INFO) protocol = info->iProtocol;
+        /* The values "supplied by the application": "A service provider is free to ignore or pay attention to
+         * any or all of these values".  A 0 takes the entry's (socket(AF_INET, 0, IPPROTO_TCP) is TCP). */
+        if (!af && info->iAddressFamily > 0) af = info->iAddressFamily;
+        if (!type && info->iSocketType > 0) type = info->iSocketType;
+        if (!protocol && info->iProtocol > 0) protocol = info->iProtocol;
     }
     if ((error = afd_create_socket(af, type, protocol, flags, &handle)))
     {

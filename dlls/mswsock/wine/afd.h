@@ -114,6 +114,12 @@ int afd_accept_into_async(HANDLE listener, HANDLE acceptor, void *buffer, DWORD 
                           DWORD remote_len, OVERLAPPED *ovl);
 int afd_connect_async(HANDLE handle, const struct sockaddr *addr, int len, const void *data, DWORD data_len,
                       OVERLAPPED *ovl);
+/*
+ * SIO_ADDRESS_LIST_CHANGE as Wine's own request: overlapped (routine: its APC, else
+ * the event) it pends until the host's address list changes or the socket closes;
+ * without ovl it waits, or fails with WSAEWOULDBLOCK on a non-blocking socket.
+ */
+int afd_address_list_change(HANDLE handle, OVERLAPPED *ovl, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
 
 /* Socket options the Wine server keeps (it checks them itself, e.g. SO_REUSEADDR at bind). */
 enum afd_option
