@@ -172,7 +172,9 @@ static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, 
         return address_list_query(ctx->family, out, out_len, returned);
     case SIO_GET_INTERFACE_LIST:
         if (!out || !msgsock_writable(out, out_len)) return WSAEFAULT;
-        return afd_interface_list((HANDLE)ctx->handle, out, out_len, returned);
+        return afd_interface_list((HANDLE)ctx->handle, out, out_len, returned, NULL, NULL);
+    case SIO_ROUTING_INTERFACE_QUERY:
+        return routing_interface_query(ctx->family, in, in_len, out, out_len, returned);
     case SIO_KEEPALIVE_VALS:
         if (!in || in_len < sizeof(struct tcp_keepalive) || !msgsock_readable(in, sizeof(struct tcp_keepalive)))
             return WSAEFAULT;
@@ -192,10 +194,13 @@ static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, 
     }
 }
 
+/* do_ioctl wrote no size: *returned gets 0 on success, nothing on failure. */
+#define NO_SIZE (~0u)
+
 /* Codes Windows' driver answers: a synchronous failure still writes its 0 bytes to *returned. */
 static BOOL zero_on_failure(DWORD code)
 {
-    return code == FIONBIO || code == SIO_KEEPALIVE_VALS;
+    return code == FIONBIO || code == SIO_KEEPALIVE_VALS || code == SIO_GET_INTERFACE_LIST;
 }
 
 /* The OVERLAPPED, event or routine and port of a request that ends (or failed) at once. */
@@ -224,17 +229,33 @@ static int ioctl_result(struct socket_ctx *ctx, DWORD code, int error, DWORD siz
     }
     if (error)
     {
-        /* SIO_ADDRESS_LIST_QUERY: a short buffer fails with the size it needs in *returned. */
-        if (error == WSAEFAULT && size) *returned = size;
+        /* SIO_ADDRESS_LIST_QUERY...: a short buffer fails with the size it needs in *returned. */
+        if (size != NO_SIZE) *returned = size;
         else if (!ovl && zero_on_failure(code)) *returned = 0;
         /* Windows' driver has taken the request when it finds the input short. */
         if (ovl && code == SIO_KEEPALIVE_VALS) ovl->Internal = OVL_STATUS_PENDING;
         return error;
     }
     /* SIO_KEEPALIVE_VALS is the driver's: overlapped, only its completion reports. */
-    if (!ovl || routine || code != SIO_KEEPALIVE_VALS) *returned = size;
+    if (!ovl || routine || code != SIO_KEEPALIVE_VALS) *returned = size == NO_SIZE ? 0 : size;
     if (ovl) complete(ctx, ovl, routine, thread, 0);
     return 0;
+}
+
+/*
+ * Codes Wine's socket object runs as its own request when overlapped: Wine fills
+ * the OVERLAPPED, signals the event or queues the routine and posts to the port.
+ */
+static int wine_request(struct socket_ctx *ctx, DWORD code, void *out, DWORD out_len, WSAOVERLAPPED *ovl,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+    DWORD unused;
+
+    if (!ovl) routine = NULL;
+    /* It pends until the host's addresses change (or the socket closes). */
+    if (code == SIO_ADDRESS_LIST_CHANGE) return afd_address_list_change((HANDLE)ctx->handle, ovl, routine);
+    if (!out || !msgsock_writable(out, out_len)) return WSAEFAULT;
+    return afd_interface_list((HANDLE)ctx->handle, out, out_len, &unused, ovl, routine);
 }
 
 int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len,
@@ -242,16 +263,15 @@ int WSPAPI wsp_ioctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DW
                      WSATHREADID *thread, int *err)
 {
     struct socket_ctx *ctx = socket_lookup(s);
-    DWORD size = 0;
+    DWORD size = NO_SIZE;
     int error;
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
     /* lpcbBytesReturned is required, overlapped or not (Windows: WSAEFAULT, Wine's ioctl tests). */
     if (!returned || !msgsock_writable(returned, sizeof(*returned)))
         error = WSAEFAULT;
-    else if (code == SIO_ADDRESS_LIST_CHANGE)
-        /* Wine's socket object watches the host's addresses and completes the request itself. */
-        error = afd_address_list_change((HANDLE)ctx->handle, ovl, ovl ? routine : NULL);
+    else if (code == SIO_ADDRESS_LIST_CHANGE || (code == SIO_GET_INTERFACE_LIST && ovl))
+        error = wine_request(ctx, code, out, out_len, ovl, routine);
     else
     {
         error = do_ioctl(ctx, code, in, in_len, out, out_len, &size, ovl != NULL);

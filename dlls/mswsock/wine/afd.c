@@ -518,15 +518,6 @@ int afd_rearm_write(HANDLE handle)
     return afd_ioctl(handle, IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, NULL);
 }
 
-int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned)
-{
-    ULONG_PTR size = 0;
-    int error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out, out_len, &size);
-
-    if (!error) *returned = size;
-    return error;
-}
-
 /* ---- connections and options ---- */
 
 #define IOCTL_AFD_WINE_ACCEPT          WINE_CODE(201)
@@ -641,6 +632,19 @@ int afd_address_list_change(HANDLE handle, OVERLAPPED *ovl, LPWSAOVERLAPPED_COMP
                                NULL, 0, NULL);
     return afd_overlapped_ioctl(handle, ovl, routine, IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE, &force_async,
                                 sizeof(force_async), NULL, 0);
+}
+
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned, OVERLAPPED *ovl,
+                       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+    ULONG_PTR size = 0;
+    int error;
+
+    if (ovl) return afd_overlapped_ioctl(handle, ovl, routine, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out,
+                                         out_len);
+    if (!(error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out, out_len, &size)))
+        *returned = size;
+    return error;
 }
 
 /* IOCTL_AFD_WINE_GET_SO_* / SET_SO_* function numbers of Wine 8.0 (0 = no such direction). */
