@@ -1,7 +1,8 @@
 /*
  * Overlapped WSAIoctl: how a control code that ends at once, and one the socket
  * does not support, reach the OVERLAPPED, the event, the completion routine and
- * the completion port; lpcbBytesReturned; SIO_IDEAL_SEND_BACKLOG_QUERY.  Quotes
+ * the completion port; lpcbBytesReturned; SIO_IDEAL_SEND_BACKLOG_QUERY,
+ * SIO_GET_INTERFACE_LIST, SIO_ROUTING_INTERFACE_QUERY, SIO_ADDRESS_LIST_CHANGE.  Quotes
  * are from Microsoft's WSAIoctl, LPWSAOVERLAPPED_COMPLETION_ROUTINE,
  * GetQueuedCompletionStatus and SIO_IDEAL_SEND_BACKLOG_QUERY pages.
  */
@@ -190,6 +191,95 @@ static void test_send_backlog(void)
     closesocket(server);
 }
 
+/* SIO_GET_INTERFACE_LIST overlapped: the list's size reaches the OVERLAPPED and the port. */
+static void test_interface_list(void)
+{
+    WSAOVERLAPPED ovl = { 0 }, *got = NULL;
+    INTERFACE_INFO info[64];
+    DWORD size = 0, bytes = 0, expect;
+    ULONG_PTR key = 0;
+    HANDLE port;
+    SOCKET s = tcp_on_port(&port);
+    int ret;
+
+    ret = WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, info, sizeof(info), &size, NULL, NULL);
+    ok(!ret && size, "SIO_GET_INTERFACE_LIST: %d, error %d, size %lu", ret, WSAGetLastError(), size);
+    expect = size;
+    ret = WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, info, sizeof(info), &size, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "overlapped: %d, error %d", ret,
+       WSAGetLastError());
+    /* lpcbTransfer: "receives the number of bytes that were actually transferred by a send or receive operation,
+     * or by WSAIoctl" */
+    ret = GetQueuedCompletionStatus(port, &bytes, &key, (OVERLAPPED **)&got, 1000);
+    ok(ret && got == &ovl && bytes == expect && ovl.InternalHigh == expect, "packet %d: %p, %lu bytes of %lu", ret,
+       got, bytes, expect);
+    ret = WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, info, sizeof(INTERFACE_INFO) - 1, &size, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "overlapped, short: %d, error %d", ret,
+       WSAGetLastError());
+    ret = GetQueuedCompletionStatus(port, &bytes, &key, (OVERLAPPED **)&got, 1000);
+    ok(!ret && GetLastError() == ERROR_INSUFFICIENT_BUFFER && got == &ovl, "short: packet %d, error %lu", ret,
+       GetLastError());
+    CloseHandle(port);
+    closesocket(s);
+}
+
+/* SIO_ROUTING_INTERFACE_QUERY: "To obtain the address of the local interface ... which should be used to send
+ * to the remote address specified in the input buffer" */
+static void test_routing_query(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    SOCKADDR_IN to = { AF_INET }, from;
+    DWORD size = 0xdead;
+    int ret;
+
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ret = WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &to, sizeof(to), &from, sizeof(from), &size, NULL, NULL);
+    /* (Wine's builtin answers with the address of the interface of its default route) */
+    ok(!ret && size == sizeof(from) && from.sin_family == AF_INET &&
+       (harness_on_builtin || from.sin_addr.s_addr == htonl(INADDR_LOOPBACK)),
+       "to loopback: %d, error %d, size %lu, from %#lx", ret, WSAGetLastError(), size, from.sin_addr.s_addr);
+    /* "WSAEFAULT ... or the cbInBuffer or cbOutBuffer parameter is too small"; the size it needs comes back */
+    size = 0xdead;
+    ret = WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &to, sizeof(to), &from, sizeof(from) - 1, &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "short output: %d, error %d", ret, WSAGetLastError());
+    if (!harness_on_builtin) ok(size == sizeof(from), "needed size %lu", size);
+    to.sin_family = AF_INET6;
+    ret = WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &to, sizeof(to), &from, sizeof(from), &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEAFNOSUPPORT, "another family: %d, error %d", ret,
+       WSAGetLastError());
+    closesocket(s);
+}
+
+/* SIO_ADDRESS_LIST_CHANGE: "To receive notification of changes in the list of local transport addresses"; it
+ * pends, and closesocket ends it: "The pending overlapped operations fail with the error status
+ * WSA_OPERATION_ABORTED" */
+static void test_address_list_change(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    WSAOVERLAPPED ovl = { 0 }, *got = NULL;
+    DWORD size = 0, bytes;
+    ULONG_PTR key;
+    u_long one = 1;
+    HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 7, 0);
+    int ret;
+
+    ioctlsocket(s, FIONBIO, &one);
+    /* A non-blocking socket cannot wait for the change. */
+    ret = WSAIoctl(s, SIO_ADDRESS_LIST_CHANGE, NULL, 0, NULL, 0, &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK, "non-blocking: %d, error %d", ret,
+       WSAGetLastError());
+    ret = WSAIoctl(s, SIO_ADDRESS_LIST_CHANGE, NULL, 0, NULL, 0, &size, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "overlapped: %d, error %d", ret,
+       WSAGetLastError());
+    ok(!GetQueuedCompletionStatus(port, &bytes, &key, (OVERLAPPED **)&got, 0) && GetLastError() == WAIT_TIMEOUT,
+       "completed without a change: %lu", GetLastError());
+    closesocket(s);
+    ret = GetQueuedCompletionStatus(port, &bytes, &key, (OVERLAPPED **)&got, 1000);
+    ok(!ret && GetLastError() == ERROR_OPERATION_ABORTED && got == &ovl && key == 7, "after closesocket: %d, %lu, %p",
+       ret, GetLastError(), got);
+    CloseHandle(port);
+}
+
 void run_tests(void)
 {
     sock_startup();
@@ -197,5 +287,8 @@ void run_tests(void)
     test_immediate_routine();
     test_not_supported();
     test_send_backlog();
+    test_interface_list();
+    test_routing_query();
+    test_address_list_change();
     WSACleanup();
 }
