@@ -186,6 +186,10 @@ static int do_ioctl(struct socket_ctx *ctx, DWORD code, void *in, DWORD in_len, 
         return cpu_affinity(ctx, in, in_len);
     case SIO_QUERY_RSS_PROCESSOR_INFO:
         return rss_processor_info(ctx, out, out_len, returned);
+    case SIO_ENABLE_CIRCULAR_QUEUEING:
+        /* "only valid for sockets associated with unreliable, message-oriented protocols"; accepted, but the
+         * host still drops the newest datagram of a full queue (README). */
+        return ctx->type == SOCK_DGRAM || ctx->type == SOCK_RAW ? 0 : WSAEINVAL;
     case SIO_IDEAL_SEND_BACKLOG_QUERY:
         return send_backlog(ctx, out, out_len, returned);
     default:

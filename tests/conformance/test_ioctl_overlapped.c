@@ -280,6 +280,19 @@ static void test_address_list_change(void)
     CloseHandle(port);
 }
 
+/* SIO_ENABLE_CIRCULAR_QUEUEING: "this IOCTL is only valid for sockets associated with unreliable,
+ * message-oriented protocols" */
+static void test_circular_queueing(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    DWORD size = 0xdead;
+    int ret;
+
+    ret = WSAIoctl(s, SIO_ENABLE_CIRCULAR_QUEUEING, NULL, 0, NULL, 0, &size, NULL, NULL);
+    ok(!ret && !size, "datagram socket: %d, error %d, size %lu", ret, WSAGetLastError(), size);
+    closesocket(s);
+}
+
 void run_tests(void)
 {
     sock_startup();
@@ -290,5 +303,6 @@ void run_tests(void)
     test_interface_list();
     test_routing_query();
     test_address_list_change();
+    test_circular_queueing();
     WSACleanup();
 }
