@@ -282,6 +282,17 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     return TRUE;
 }
 
+int msg_io_complete_request(struct socket_ctx *ctx, const struct msg_request *req, BOOL pended, int error,
+                            DWORD bytes)
+{
+    struct completion done;
+
+    if (!capture_thread(req, &done)) return WSAENOBUFS;
+    done.pended = pended;
+    deliver(ctx, &done, error, bytes, 0);
+    return 0;
+}
+
 static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_request *req, DWORD moved)
 {
     ULONG control_len = req->is_send && req->control ? req->control->len : 0;

@@ -104,6 +104,7 @@ static inline ULONG_PTR ovl_status_of(int error)
 {
     if (error == WSAEMSGSIZE) return 0x80000005;
     if (error == WSA_OPERATION_ABORTED) return 0xc0000120;
+    if (error == WSAEOPNOTSUPP) return 0xc00000bb;   /* STATUS_NOT_SUPPORTED: a port says ERROR_NOT_SUPPORTED */
     return error ? 0xc0010000 | error : 0;
 }
 
