@@ -111,6 +111,8 @@ static int host_recv(struct socket_ctx *ctx, int fd, const struct msg_request *r
     params.control_len = req->control ? req->control->len : 0;
     params.want = ctx->want_cmsgs;
     params.options = host_options(ctx);
+    /* A datagram dropped on a fault is lost: make watched pages writable right before. */
+    if (ctx->type != SOCK_STREAM) touch_recv_buffers(req);
     if (msgsock_host_call(host_call_recvmsg, &params)) return WSASYSCALLFAILURE;
     if (params.error && params.error != WSAEMSGSIZE) return params.error;
     if (req->from && req->fromlen) *req->fromlen = params.namelen;
@@ -401,6 +403,7 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
 {
     int error;
 
+    if (!req->is_send) touch_recv_buffers(req);
     /* Overlapped sockets use overlapped I/O unless both lpOverlapped and the routine are NULL. */
     if (ctx->overlapped && (req->ovl || req->routine))
         error = req->ovl ? run_overlapped(ctx, req) : WSAEFAULT;

@@ -94,6 +94,24 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
     return 0;
 }
 
+void touch_recv_buffers(const struct msg_request *req)
+{
+    volatile char *p;
+    DWORD i;
+    ULONG left;
+
+    /* A write to each page, as Windows probes a receive's buffers when it starts: write-watched
+     * pages report it, and Wine lifts their write protection for the host's recvmsg. */
+    for (i = 0; i < req->count; i++)
+    {
+        if (!(left = req->bufs[i].len)) continue;
+        p = req->bufs[i].buf;
+        for (; left > 0x1000; left -= 0x1000, p += 0x1000) *p |= 0;
+        p[0] |= 0;
+        p[left - 1] |= 0;
+    }
+}
+
 ULONG request_length(const struct msg_request *req)
 {
     ULONG total = 0;

@@ -92,8 +92,9 @@ int WSPAPI wsp_recvfrom(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DW
     {
         req.flags = *flags;
         req.flags_out = flags;
-        req.from = from;
-        req.fromlen = fromlen;
+        /* WSARecvFrom: "the lpFrom and lpFromlen parameters are ignored for connection-oriented sockets". */
+        req.from = ctx->type == SOCK_STREAM ? NULL : from;
+        req.fromlen = ctx->type == SOCK_STREAM ? NULL : fromlen;
         req.bytes_out = received;
         req.ovl = ovl;
         req.routine = routine;
