@@ -153,7 +153,8 @@ int afd_create_socket(int family, int type, int protocol, DWORD flags, HANDLE *h
     InitializeObjectAttributes(&attr, &name, (flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : OBJ_INHERIT,
                                NULL, NULL);
     /* Overlapped sockets get an asynchronous handle, the others a synchronous one, as on Windows. */
-    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, &attr, &io, 0,
+    /* The access Windows' sockets are granted: FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC (afd test_open_device). */
+    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | WRITE_DAC | SYNCHRONIZE, &attr, &io, 0,
                           (flags & WSA_FLAG_OVERLAPPED) ? 0 : FILE_SYNCHRONOUS_IO_NONALERT);
     if (status) return afd_status_to_wsa(status);
     params.flags = flags & ~(WSA_FLAG_NO_HANDLE_INHERIT | WSA_FLAG_OVERLAPPED);
