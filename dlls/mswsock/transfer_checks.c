@@ -2,6 +2,7 @@
  * Argument and state checks common to WSPSend*, WSPRecv*, WSASendMsg and
  * WSARecvMsg, each from the error tables of Microsoft's pages (seeds 001-003).
  */
+#include "completion_port.h"
 #include "provider_calls.h"
 #include "transfer_checks.h"
 #include "wine/afd.h"
@@ -36,6 +37,9 @@ static int check_flags_and_mode(struct socket_ctx *ctx, const struct msg_request
 {
     if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
     if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    /* Windows refuses a completion routine on a socket bound to a completion port (Wine's sock test_WSARecv):
+     * its completion would have to go to both. */
+    if (req->routine && port_is_associated(ctx)) return WSAEINVAL;
     return 0;
 }
 

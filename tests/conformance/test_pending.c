@@ -377,6 +377,44 @@ static void test_threads_together(void)
     }
 }
 
+static void WINAPI never_called(DWORD error, DWORD bytes, WSAOVERLAPPED *ovl, DWORD flags)
+{
+    ok(0, "completion routine ran for a refused request");
+}
+
+/*
+ * A socket bound to a completion port takes no completion routine: its completion would have to go
+ * to both (Windows: WSAEINVAL, Wine's sock test_WSARecv); and a transfer that succeeds leaves
+ * WSAGetLastError() 0 ("If no error occurs ... WSARecv returns zero").
+ */
+static void test_port_and_routine(void)
+{
+    SOCKET client, server;
+    WSAOVERLAPPED ovl = { 0 };
+    char buf[8];
+    WSABUF wsabuf = { sizeof(buf), buf };
+    DWORD flags = 0, bytes = 0;
+    HANDLE port;
+    int ret;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server)) fatal("tcp_pair");
+    WSASetLastError(0xdead);
+    ok(send(client, "ab", 2, 0) == 2 && WSAGetLastError() == 0, "send: last error %d", WSAGetLastError());
+    WSASetLastError(0xdead);
+    ret = WSARecv(server, &wsabuf, 1, &bytes, &flags, NULL, NULL);
+    ok(!ret && bytes == 2 && WSAGetLastError() == 0, "WSARecv: %d, %lu bytes, last error %d", ret, bytes,
+       WSAGetLastError());
+    port = CreateIoCompletionPort((HANDLE)server, NULL, 0, 0);
+    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+    ret = WSARecv(server, &wsabuf, 1, NULL, &flags, &ovl, never_called);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "WSARecv with a routine on a port: %d, error %d",
+       ret, WSAGetLastError());
+    SleepEx(0, TRUE);
+    closesocket(client);
+    closesocket(server);
+    CloseHandle(port);
+}
+
 void run_tests(void)
 {
     WSADATA wsa;
@@ -391,5 +429,6 @@ void run_tests(void)
     test_zero_byte_peek();
     test_after_close();
     test_threads_together();
+    test_port_and_routine();
     WSACleanup();
 }
