@@ -179,17 +179,18 @@ static BOOL host_ready_soon(struct socket_ctx *ctx, BOOL is_send)
 }
 
 /* Blocking and non-blocking sockets: the send/recv semantics, waiting alertably. */
-static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
+static int run_now(struct socket_ctx *ctx, const struct msg_request *req, BOOL nonblocking, DWORD *bytes_out,
+                   DWORD *flags_out)
 {
     DWORD timeout = req->is_send ? ctx->send_timeout : ctx->recv_timeout;
     BOOL waited_on_host = FALSE;
-    DWORD bytes, flags, moved = 0;
+    DWORD bytes = 0, flags = 0, moved = 0;
     int error;
 
     for (;;)
     {
-        error = transfer_step(ctx, req, !ctx->nonblocking, &moved, &bytes, &flags);
-        if (error != WSAEWOULDBLOCK || ctx->nonblocking) break;
+        error = transfer_step(ctx, req, !nonblocking, &moved, &bytes, &flags);
+        if (error != WSAEWOULDBLOCK || nonblocking) break;
         if (!waited_on_host)
         {
             waited_on_host = TRUE;
@@ -200,6 +201,8 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
         if (error) break;
     }
     if (!error || error == WSAEMSGSIZE) store_result(req, bytes, flags);
+    *bytes_out = bytes;
+    *flags_out = flags;
     return error;
 }
 
@@ -242,6 +245,8 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         return;
     }
     if ((ULONG_PTR)event & ~(ULONG_PTR)1) SetEvent((HANDLE)((ULONG_PTR)event & ~(ULONG_PTR)1));
+    /* No event: "the system signals the file handle" (GetOverlappedResult's wait, WaitForSingleObject). */
+    else if (!event) afd_signal_handle((HANDLE)ctx->handle);
     /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
     if (!((ULONG_PTR)event & 1)) port_post(ctx, done->ovl, status, bytes, done->pended);
 }
@@ -375,8 +380,8 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
         LeaveCriticalSection(&queue->lock);
         return WSAENOBUFS;
     }
+    /* InternalHigh stays as it was until completion, as on Windows (Wine's sock test_nonblocking_async_recv). */
     req->ovl->Internal = OVL_STATUS_PENDING;
-    req->ovl->InternalHigh = 0;
     /* "The system sets the state of the event object to not-signaled when a call to the I/O
      * function returns before the operation has been completed." */
     if (ovl_event(req->ovl)) ResetEvent(ovl_event(req->ovl));
@@ -399,16 +404,32 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
     return WSA_IO_PENDING;
 }
 
+/* A non-overlapped socket given an OVERLAPPED: the transfer blocks, then the OVERLAPPED and its event report it. */
+static int run_blocking_into(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    struct completion done = { req->ovl };
+    DWORD bytes, flags;
+    int error = run_now(ctx, req, FALSE, &bytes, &flags);
+
+    if (error && error != WSAEMSGSIZE) return error;
+    done.thread_id = GetCurrentThreadId();
+    deliver(ctx, &done, error, bytes, flags);
+    return error;
+}
+
 int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
 {
+    DWORD bytes, flags;
     int error;
 
     if (!req->is_send) touch_recv_buffers(req);
     /* Overlapped sockets use overlapped I/O unless both lpOverlapped and the routine are NULL. */
     if (ctx->overlapped && (req->ovl || req->routine))
         error = req->ovl ? run_overlapped(ctx, req) : WSAEFAULT;
+    else if (req->sync_ovl && req->ovl)
+        error = run_blocking_into(ctx, req);
     else
-        error = run_now(ctx, req);
+        error = run_now(ctx, req, ctx->nonblocking, &bytes, &flags);
     /* Wine's server did not see this transfer: let it re-enable FD_READ / FD_WRITE (wsp_events.c). */
     if (ctx->select_active) events_after_transfer(ctx, req->is_send, req->flags, error);
     return error;

@@ -24,6 +24,8 @@ struct msg_request
     WSAOVERLAPPED *ovl;
     LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
     WSATHREADID *thread;        /* NULL: the calling thread */
+    BOOL sync_ovl;              /* WSPSend* and WSPRecv*: on a non-overlapped socket lpOverlapped is "ignored" for the
+                                 * mode: the call blocks (FIONBIO or not), then reports through it as well */
 };
 
 /*

@@ -36,7 +36,7 @@ static int check_common(struct memcheck_memo *memo, const struct msg_request *re
 static int check_flags_and_mode(struct socket_ctx *ctx, const struct msg_request *req)
 {
     if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
-    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    if (overlapped_request(req) && !ctx->overlapped && !req->sync_ovl) return WSAEINVAL;
     /* Windows refuses a completion routine on a socket bound to a completion port (Wine's sock test_WSARecv):
      * its completion would have to go to both. */
     if (req->routine && port_is_associated(ctx)) return WSAEINVAL;

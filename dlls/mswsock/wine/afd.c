@@ -321,6 +321,25 @@ void afd_poll_finish(struct afd_poll_block *block)
     free(block);
 }
 
+void afd_signal_handle(HANDLE handle)
+{
+    struct afd_poll_block *block;
+    NTSTATUS status;
+
+    if (!nt_ready() || !(block = calloc(1, sizeof(*block)))) return;
+    block->params.timeout = 0;   /* just look */
+    block->params.count = 1;
+    block->params.sockets[0].socket = (SOCKET)handle;
+    block->params.sockets[0].flags = MSGSOCK_POLL_READ;
+    block->io.Status = STATUS_PENDING_;
+    /* No event, no completion context: Wine's server signals the handle itself when it ends, posting nothing. */
+    status = nt.ioctl(handle, NULL, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params, sizeof(block->params),
+                      &block->params, sizeof(block->params));
+    if (status == STATUS_PENDING_)
+        while (*(volatile NTSTATUS *)&block->io.Status == STATUS_PENDING_) SleepEx(0, FALSE);
+    free(block);
+}
+
 int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms)
 {
     HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
