@@ -31,6 +31,7 @@ struct completion
     WSATHREADID thread;
     BOOL pended;                /* returned WSA_IO_PENDING (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) */
     BOOL thread_gone;           /* the initiating thread is exiting: its routine can't run */
+    BOOL keep_offset;           /* Offset is the request's input (TransmitFile's file offset), not lpdwFlags */
     DWORD thread_id;            /* the initiating thread */
     DWORD error, bytes, flags;
 };
@@ -226,7 +227,7 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     done->error = error;
     done->bytes = bytes;
     done->flags = flags;
-    done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
+    if (!done->keep_offset) done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
     done->ovl->InternalHigh = bytes;
     MemoryBarrier();
     done->ovl->Internal = status;
@@ -259,6 +260,16 @@ void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, 
     deliver(ctx, &done, error, bytes, 0);
 }
 
+void msg_io_complete_pended(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes)
+{
+    struct completion done = { ovl };
+
+    done.thread_id = GetCurrentThreadId();
+    done.pended = TRUE;
+    done.keep_offset = TRUE;
+    deliver(ctx, &done, error, bytes, 0);
+}
+
 static BOOL capture_thread(const struct msg_request *req, struct completion *done)
 {
     const WSATHREADID *current;
@@ -267,6 +278,7 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     done->routine = req->routine;
     done->pended = FALSE;
     done->thread_gone = FALSE;
+    done->keep_offset = FALSE;
     done->thread_id = GetCurrentThreadId();
     if (!req->routine) return TRUE;
     if (req->thread)

@@ -36,6 +36,9 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
 
 /* A request finished synchronously with an OVERLAPPED: (error, bytes) to it, its event and the port. */
 void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes);
+/* The same for a request that reports ERROR_IO_PENDING although it is done (TransmitFile): its port packet
+ * always goes, and Offset/OffsetHigh (its input) stay. */
+void msg_io_complete_pended(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes);
 
 /* reactor.c: the host fd may be ready for this direction; runs the queue's requests that can go. */
 void msg_io_ready(struct socket_ctx *ctx, BOOL is_send);

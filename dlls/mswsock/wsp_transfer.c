@@ -138,7 +138,7 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
         return FALSE;
     }
     socket_release(ctx);
-    if (!ovl || !transferred || !flags)
+    if (!ovl || !transferred)
     {
         *err = WSAEFAULT;
         return FALSE;
@@ -158,6 +158,13 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
         return FALSE;
     }
     *transferred = ovl->InternalHigh;
+    /* WSAEFAULT for lpdwFlags "not in a valid part of the user address space" comes after the byte
+     * count: Windows fills that in all the same (Wine's sock test_TransmitFile passes NULL). */
+    if (!flags)
+    {
+        *err = WSAEFAULT;
+        return FALSE;
+    }
     *flags = ovl->Offset;
     if ((error = overlapped_error(ovl->Internal)))
     {
