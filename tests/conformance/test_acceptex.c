@@ -218,6 +218,9 @@ static void test_connect_ex(SOCKET listener, const SOCKADDR_STORAGE *addr)
     ok(disconnect_ex(s, &ovl, 0, 0) || WSAGetLastError() == ERROR_IO_PENDING, "DisconnectEx: %d", WSAGetLastError());
     ok(WaitForSingleObject(ovl.hEvent, 5000) == WAIT_OBJECT_0, "DisconnectEx event");
     ok(recv(server, buf, sizeof(buf), 0) == 0, "peer sees the end of the stream");
+    /* As Windows (Wine's sock test_DisconnectEx): what the peer still sends arrives. */
+    ok(send(server, "late", 4, 0) == 4 && recv_all(s, buf, 4) && !memcmp(buf, "late", 4),
+       "receive after DisconnectEx");
     closesocket(server);
     closesocket(s);
 
@@ -259,6 +262,25 @@ static void test_connect_ex_port(SOCKET listener, const SOCKADDR_STORAGE *addr)
     CloseHandle(port);
 }
 
+/*
+ * WSASendDisconnect "initiates termination of the connection for the socket and sends disconnect data"
+ * (none on TCP/IP: "implementations of TCP/IP that do not support disconnect data are not required to
+ * return the WSAENOPROTOOPT error code"); WSARecvDisconnect "disables reception".
+ */
+static void test_send_recv_disconnect(SOCKET listener, const SOCKADDR_STORAGE *addr)
+{
+    SOCKET client = connect_to(addr), server = accept(listener, NULL, NULL);
+    char buf[4];
+
+    ok(!WSASendDisconnect(client, NULL), "WSASendDisconnect: %d", WSAGetLastError());
+    ok(recv(server, buf, sizeof(buf), 0) == 0, "peer sees the end of the stream");
+    expect_failure(send(client, "x", 1, 0) == SOCKET_ERROR, WSAESHUTDOWN, "send after WSASendDisconnect");
+    ok(!WSARecvDisconnect(client, NULL), "WSARecvDisconnect: %d", WSAGetLastError());
+    expect_failure(recv(client, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAESHUTDOWN, "recv after WSARecvDisconnect");
+    closesocket(server);
+    closesocket(client);
+}
+
 void run_tests(void)
 {
     SOCKADDR_STORAGE addr;
@@ -278,6 +300,7 @@ void run_tests(void)
     test_connect_ex(listener, &addr);
     test_connect_ex_port(listener, &addr);
     test_accept_ex_port(listener, &addr);
+    test_send_recv_disconnect(listener, &addr);
     closesocket(listener);
     WSACleanup();
 }
