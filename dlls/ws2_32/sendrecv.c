@@ -80,7 +80,9 @@ int WINAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *fr
     WSABUF wsabuf = { len, buf };
     DWORD received, wsaflags = flags;
 
-    if (len < 0) return ws2_fail(WSAEINVAL);
+    /* A negative length is a buffer reaching past the address space: WSAEFAULT, "not completely contained
+     * in a valid part of the user address space" (Wine's sock test_events). */
+    if (len < 0) return ws2_fail(WSAEFAULT);
     if (WSARecvFrom(s, &wsabuf, 1, &received, &wsaflags, from, fromlen, NULL, NULL)) return SOCKET_ERROR;
     return received;
 }

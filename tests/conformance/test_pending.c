@@ -404,6 +404,10 @@ static void test_port_and_routine(void)
     ret = WSARecv(server, &wsabuf, 1, &bytes, &flags, NULL, NULL);
     ok(!ret && bytes == 2 && WSAGetLastError() == 0, "WSARecv: %d, %lu bytes, last error %d", ret, bytes,
        WSAGetLastError());
+    /* recv: WSAEFAULT "The buf parameter is not completely contained in a valid part of the user address
+     * space": a negative len reaches past it. */
+    ret = recv(server, buf, -1, 0);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "recv, len -1: %d, error %d", ret, WSAGetLastError());
     port = CreateIoCompletionPort((HANDLE)server, NULL, 0, 0);
     ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
     ret = WSARecv(server, &wsabuf, 1, NULL, &flags, &ovl, never_called);
