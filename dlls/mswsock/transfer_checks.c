@@ -2,6 +2,7 @@
  * Argument and state checks common to WSPSend*, WSPRecv*, WSASendMsg and
  * WSARecvMsg, each from the error tables of Microsoft's pages (seeds 001-003).
  */
+#include "completion_port.h"
 #include "provider_calls.h"
 #include "transfer_checks.h"
 #include "peer_address.h"
@@ -36,7 +37,10 @@ static int check_common(struct memcheck_memo *memo, const struct msg_request *re
 static int check_flags_and_mode(struct socket_ctx *ctx, const struct msg_request *req)
 {
     if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
-    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    if (overlapped_request(req) && !ctx->overlapped && !req->sync_ovl) return WSAEINVAL;
+    /* Windows refuses a completion routine on a socket bound to a completion port (Wine's sock test_WSARecv):
+     * its completion would have to go to both. */
+    if (req->routine && port_is_associated(ctx)) return WSAEINVAL;
     return 0;
 }
 
@@ -95,6 +99,24 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
     if (is_datagram(ctx) && !ctx->bound) return WSAEINVAL;
     if (ctx->recv_shutdown) return WSAESHUTDOWN;
     return 0;
+}
+
+void touch_recv_buffers(const struct msg_request *req)
+{
+    volatile char *p;
+    DWORD i;
+    ULONG left;
+
+    /* A write to each page, as Windows probes a receive's buffers when it starts: write-watched
+     * pages report it, and Wine lifts their write protection for the host's recvmsg. */
+    for (i = 0; i < req->count; i++)
+    {
+        if (!(left = req->bufs[i].len)) continue;
+        p = req->bufs[i].buf;
+        for (; left > 0x1000; left -= 0x1000, p += 0x1000) *p |= 0;
+        p[0] |= 0;
+        p[left - 1] |= 0;
+    }
 }
 
 ULONG request_length(const struct msg_request *req)

@@ -48,8 +48,6 @@ NOT_YET(BOOL, WSAConnectByList, (SOCKET s, SOCKET_ADDRESS_LIST *addresses, DWORD
                                  const PTIMEVAL timeout, WSAOVERLAPPED *reserved), FALSE)
 NOT_YET(SOCKET, WSAJoinLeaf, (SOCKET s, const struct sockaddr *name, int len, WSABUF *caller,
                               WSABUF *callee, QOS *sqos, QOS *gqos, DWORD flags), INVALID_SOCKET)
-NOT_YET(int, WSARecvDisconnect, (SOCKET s, WSABUF *data), SOCKET_ERROR)
-NOT_YET(int, WSASendDisconnect, (SOCKET s, WSABUF *data), SOCKET_ERROR)
 NOT_YET(BOOL, WSAGetQOSByName, (SOCKET s, WSABUF *name, QOS *qos), FALSE)
 NOT_YET_CODE(DWORD, ProcessSocketNotifications, (HANDLE port, UINT32 count, void *registrations,
                                                  UINT32 timeout, ULONG max_entries, OVERLAPPED_ENTRY *entries,

@@ -155,7 +155,8 @@ int afd_create_socket(int family, int type, int protocol, DWORD flags, HANDLE *h
     InitializeObjectAttributes(&attr, &name, (flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : OBJ_INHERIT,
                                NULL, NULL);
     /* Overlapped sockets get an asynchronous handle, the others a synchronous one, as on Windows. */
-    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, &attr, &io, 0,
+    /* The access Windows' sockets are granted: FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC (afd test_open_device). */
+    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | WRITE_DAC | SYNCHRONIZE, &attr, &io, 0,
                           (flags & WSA_FLAG_OVERLAPPED) ? 0 : FILE_SYNCHRONOUS_IO_NONALERT);
     if (status) return afd_status_to_wsa(status);
     params.flags = flags & ~(WSA_FLAG_NO_HANDLE_INHERIT | WSA_FLAG_OVERLAPPED);
@@ -319,6 +320,25 @@ void afd_poll_finish(struct afd_poll_block *block)
         /* The block must outlive the async: wait for Wine to finish with it. */
         while (*(volatile NTSTATUS *)&block->io.Status == STATUS_PENDING_) SleepEx(1, FALSE);
     }
+    free(block);
+}
+
+void afd_signal_handle(HANDLE handle)
+{
+    struct afd_poll_block *block;
+    NTSTATUS status;
+
+    if (!nt_ready() || !(block = calloc(1, sizeof(*block)))) return;
+    block->params.timeout = 0;   /* just look */
+    block->params.count = 1;
+    block->params.sockets[0].socket = (SOCKET)handle;
+    block->params.sockets[0].flags = MSGSOCK_POLL_READ;
+    block->io.Status = STATUS_PENDING_;
+    /* No event, no completion context: Wine's server signals the handle itself when it ends, posting nothing. */
+    status = nt.ioctl(handle, NULL, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params, sizeof(block->params),
+                      &block->params, sizeof(block->params));
+    if (status == STATUS_PENDING_)
+        while (*(volatile NTSTATUS *)&block->io.Status == STATUS_PENDING_) SleepEx(0, FALSE);
     free(block);
 }
 

@@ -53,6 +53,13 @@ struct afd_poll_block *afd_close_poll_start(HANDLE handle, HANDLE event);
 enum afd_close_result { AFD_CLOSE_REPORTED, AFD_CLOSE_CANCELLED, AFD_CLOSE_FAILED };
 enum afd_close_result afd_close_poll_result(const struct afd_poll_block *block);
 
+/*
+ * Signals the socket handle as a file object, the way Wine's server does when one of its own
+ * requests without an event ends (a no-wait AFD poll): what Windows does for an OVERLAPPED with
+ * no hEvent.
+ */
+void afd_signal_handle(HANDLE handle);
+
 /* NTSTATUS -> WSA error code. */
 int afd_status_to_wsa(LONG status);
 
