@@ -19,10 +19,10 @@ SOCKET WSPAPI wsp_socket(int af, int type, int protocol, WSAPROTOCOL_INFOW *info
         if (type == FROM_PROTOCOL_INFO) type = info->iSocketType;
         if (protocol == FROM_PROTOCOL_INFO) protocol = info->iProtocol;
         /* The values "supplied by the application": "A service provider is free to ignore or pay attention to
-         * any or all of these values".  A 0 takes the entry's (socket(AF_INET, 0, IPPROTO_TCP) is TCP). */
+         * any or all of these values".  A 0 family or type takes the entry's (socket(AF_INET, 0, IPPROTO_TCP) is
+         * TCP), a type only from an entry of that protocol: a layered provider may pass its own entry. */
         if (!af && info->iAddressFamily > 0) af = info->iAddressFamily;
-        if (!type && info->iSocketType > 0) type = info->iSocketType;
-        if (!protocol && info->iProtocol > 0) protocol = info->iProtocol;
+        if (!type && info->iSocketType > 0 && (!protocol || protocol == info->iProtocol)) type = info->iSocketType;
     }
     if ((error = afd_create_socket(af, type, protocol, flags, &handle)))
     {
