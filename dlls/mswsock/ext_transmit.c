@@ -44,7 +44,7 @@ static int send_data(struct transmit *t, const char *data, DWORD len)
         error = msg_io_run(t->ctx, &req);
         /* A non-blocking socket: the transmission still goes out whole. */
         if (error == WSAEWOULDBLOCK)
-            error = afd_wait_ready((HANDLE)t->ctx->handle, MSGSOCK_POLL_WRITE, INFINITE);
+            error = afd_wait_ready((HANDLE)t->ctx->handle, !t->ctx->overlapped, MSGSOCK_POLL_WRITE, INFINITE);
         if (error) return error;
         t->total += sent;
         if (t->ctx->type != SOCK_STREAM) break;

@@ -200,7 +200,8 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req, BOOL n
             if (host_ready_soon(ctx, req->is_send)) continue;
         }
         /* Then Wine's AFD poll: alertable (seed 002), with SO_RCVTIMEO / SO_SNDTIMEO. */
-        error = afd_wait_ready((HANDLE)ctx->handle, ready_events(req->is_send), timeout ? timeout : INFINITE);
+        error = afd_wait_ready((HANDLE)ctx->handle, !ctx->overlapped, ready_events(req->is_send),
+                               timeout ? timeout : INFINITE);
         if (error) break;
     }
     if (!error || error == WSAEMSGSIZE) store_result(req, bytes, flags);

@@ -148,7 +148,7 @@ static BOOL socket_makes_overlapped(void)
     struct sockaddr_in sin = { AF_INET };
     SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
     WSAOVERLAPPED ovl = { 0 };
-    u_long nonblocking = 1;
+    DWORD timeout = 200;
     char byte;
     WSABUF buf = { 1, &byte };
     DWORD flags = 0;
@@ -156,8 +156,9 @@ static BOOL socket_makes_overlapped(void)
 
     sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     bind(s, (struct sockaddr *)&sin, sizeof(sin));
-    /* Non-blocking, so that a receive that is not overlapped fails at once instead of waiting. */
-    ioctlsocket(s, FIONBIO, &nonblocking);
+    /* A receive that is not overlapped blocks, even non-blocking and given an OVERLAPPED: it ends
+     * with WSAETIMEDOUT after SO_RCVTIMEO instead of waiting for ever. */
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&timeout, sizeof(timeout));
     ovl.hEvent = WSACreateEvent();
     pended = WSARecv(s, &buf, 1, NULL, &flags, &ovl, NULL) && WSAGetLastError() == WSA_IO_PENDING;
     closesocket(s);

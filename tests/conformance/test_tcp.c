@@ -127,6 +127,38 @@ static void test_peer_after_shutdown(void)
                    "getpeername with a short buffer");
 }
 
+static DWORD WINAPI recv_with_timeout(void *arg)
+{
+    SOCKET s = (SOCKET)arg;
+    DWORD timeout = 200;
+    char byte;
+
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&timeout, sizeof(timeout));
+    return recv(s, &byte, 1, 0) == SOCKET_ERROR ? WSAGetLastError() : 0;
+}
+
+/* SO_RCVTIMEO: "If a blocking receive call times out, the connection is in an indeterminate state and
+ * should be closed" -- it times out with WSAETIMEDOUT, on a socket made without WSA_FLAG_OVERLAPPED too. */
+static void test_timeout_not_overlapped(void)
+{
+    SOCKET c, s;
+    HANDLE thread;
+    DWORD error = 0;
+
+    if (!tcp_pair(AF_INET, 0, &c, &s))
+    {
+        ok(0, "no non-overlapped TCP pair: %d", WSAGetLastError());
+        return;
+    }
+    thread = CreateThread(NULL, 0, recv_with_timeout, (void *)s, 0, NULL);
+    ok(WaitForSingleObject(thread, 10000) == WAIT_OBJECT_0, "blocking recv past SO_RCVTIMEO: still waiting after 10 s");
+    ok(GetExitCodeThread(thread, &error) && error == WSAETIMEDOUT, "recv with SO_RCVTIMEO: error %lu", error);
+    closesocket(c);   /* ends a recv still waiting */
+    WaitForSingleObject(thread, 5000);
+    CloseHandle(thread);
+    closesocket(s);
+}
+
 static void test_reset(void)
 {
     char buf[8];
@@ -395,6 +427,7 @@ void run_tests(void)
     test_end_of_stream();
     test_not_connected();
     test_peer_after_shutdown();
+    test_timeout_not_overlapped();
     test_reset();
     test_reset_overlapped();
     test_oob();

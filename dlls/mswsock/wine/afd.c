@@ -270,21 +270,21 @@ struct afd_poll_block
     struct afd_poll_params params;
 };
 
-/* One AFD poll on `handle` for exactly `flags`, signalling `event`. */
-static struct afd_poll_block *poll_start(HANDLE handle, int flags, HANDLE event)
+/* One AFD poll of socket `handle` for exactly `flags`, issued on `via`, signalling `event`. */
+static struct afd_poll_block *poll_start(HANDLE via, HANDLE handle, int flags, HANDLE event)
 {
     struct afd_poll_block *block;
     NTSTATUS status;
 
     if (!nt_ready() || !(block = calloc(1, sizeof(*block)))) return NULL;
-    block->handle = handle;
+    block->handle = via;
     block->params.timeout = MAXLONGLONG;   /* Wine: no timeout; our wait has its own */
     block->params.count = 1;
     block->params.sockets[0].socket = (SOCKET)handle;
     block->params.sockets[0].flags = flags;
     block->io.Status = STATUS_PENDING_;
     ResetEvent(event);
-    status = nt.ioctl(handle, event, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params,
+    status = nt.ioctl(via, event, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params,
                       sizeof(block->params), &block->params, sizeof(block->params));
     if (status != STATUS_PENDING_)
     {
@@ -296,13 +296,37 @@ static struct afd_poll_block *poll_start(HANDLE handle, int flags, HANDLE event)
 
 struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
 {
-    return poll_start(handle, events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event);
+    return poll_start(handle, handle, events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event);
 }
 
 /* Wine's server reports AFD_POLL_CLOSE to the polls on a socket when its last handle closes. */
 struct afd_poll_block *afd_close_poll_start(HANDLE handle, HANDLE event)
 {
-    return poll_start(handle, MSGSOCK_POLL_CLOSE, event);
+    return poll_start(handle, handle, MSGSOCK_POLL_CLOSE, event);
+}
+
+/* Wine makes an ioctl on a synchronous handle (a socket made without WSA_FLAG_OVERLAPPED) wait until
+ * it ends, so a poll there would block past any timeout: such polls go through msgsock's own
+ * asynchronous socket, made once (an AFD poll may name sockets other than the one it is issued on). */
+static INIT_ONCE poll_via_once = INIT_ONCE_STATIC_INIT;
+static HANDLE poll_via;
+
+static BOOL WINAPI open_poll_via(INIT_ONCE *once, void *param, void **context)
+{
+    HANDLE handle;
+
+    if (!afd_create_socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT,
+                           &handle))
+        poll_via = handle;
+    else WARN("no asynchronous socket for the polls of synchronous ones\n");
+    return TRUE;
+}
+
+static HANDLE poll_handle_for(HANDLE handle, BOOL synchronous)
+{
+    if (!synchronous) return handle;
+    InitOnceExecuteOnce(&poll_via_once, open_poll_via, NULL, NULL);
+    return poll_via ? poll_via : handle;
 }
 
 enum afd_close_result afd_close_poll_result(const struct afd_poll_block *block)
@@ -342,7 +366,7 @@ void afd_signal_handle(HANDLE handle)
     free(block);
 }
 
-int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms)
+int afd_wait_ready(HANDLE handle, BOOL synchronous, int events, DWORD timeout_ms)
 {
     HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
     struct afd_poll_block *block;
@@ -350,7 +374,8 @@ int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms)
     int error = 0;
 
     if (!event) return WSAENOBUFS;
-    if (!(block = afd_poll_start(handle, events, event)))
+    if (!(block = poll_start(poll_handle_for(handle, synchronous), handle,
+                             events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event)))
     {
         CloseHandle(event);
         return WSAENOBUFS;

@@ -33,9 +33,10 @@ int afd_host_fd(HANDLE handle, int *fd);
 
 /*
  * Waits, alertably (APCs run inside), until `handle` reports one of `events`.
- * timeout_ms = INFINITE or milliseconds; WSAETIMEDOUT when it runs out.
+ * timeout_ms = INFINITE or milliseconds; WSAETIMEDOUT when it runs out.  `synchronous`: the
+ * socket was made without WSA_FLAG_OVERLAPPED.
  */
-int afd_wait_ready(HANDLE handle, int events, DWORD timeout_ms);
+int afd_wait_ready(HANDLE handle, BOOL synchronous, int events, DWORD timeout_ms);
 
 /*
  * Starts an asynchronous poll that signals `event` when `handle` reports one
