@@ -1,7 +1,8 @@
 /*
  * SIO_ADDRESS_LIST_QUERY: "a list of local transport addresses of the
  * socket's protocol family to which the application can bind", from
- * iphlpapi's GetAdaptersAddresses (Wine's builtin; loaded on first use).
+ * iphlpapi's GetAdaptersAddresses (Wine's builtin; loaded on first use);
+ * SIO_ROUTING_INTERFACE_QUERY: the local address the host's routes choose.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "provider.h"
 #include "address_list.h"
+#include "wine/afd.h"
 #include <iphlpapi.h>
 
 typedef ULONG (WINAPI *get_adapters_fn)(ULONG, ULONG, void *, IP_ADAPTER_ADDRESSES *, ULONG *);
@@ -79,6 +81,12 @@ int address_list_query(int family, void *out, DWORD out_len, DWORD *size)
     unsigned int count;
 
     if (family != AF_INET && family != AF_INET6) return WSAEINVAL;
+    /* Windows: a buffer too short for even the count is an invalid argument (Wine's test_address_list_query). */
+    if (out_len && out_len < offsetof(SOCKET_ADDRESS_LIST, Address[0]))
+    {
+        *size = 0;
+        return WSAEINVAL;
+    }
     if (!(list = get_adapters(family))) return WSAENOBUFS;
     count = count_addresses(list, family);
     *size = offsetof(SOCKET_ADDRESS_LIST, Address[count]) + count * addr_len;
@@ -91,5 +99,54 @@ int address_list_query(int family, void *out, DWORD out_len, DWORD *size)
     }
     fill_list(list, family, addr_len, out, count);
     free(list);
+    return 0;
+}
+
+static BOOL is_unspecified(const SOCKADDR_STORAGE *addr)
+{
+    static const IN6_ADDR any6;
+
+    if (addr->ss_family == AF_INET) return !((const SOCKADDR_IN *)addr)->sin_addr.s_addr;
+    return !memcmp(&((const SOCKADDR_IN6 *)addr)->sin6_addr, &any6, sizeof(any6));
+}
+
+/* The source address a datagram to `to` would get: a UDP socket connected there says (no packet is sent). */
+static int route_source(const SOCKADDR_STORAGE *to, int len, SOCKADDR_STORAGE *source, int *source_len)
+{
+    SOCKADDR_STORAGE dest;
+    HANDLE probe;
+    int error;
+
+    memcpy(&dest, to, sizeof(dest));
+    /* The port does not take part in the route; a connect needs one (9, in network order). */
+    if (!((SOCKADDR_IN *)&dest)->sin_port) ((SOCKADDR_IN *)&dest)->sin_port = (USHORT)(9 << 8);
+    if ((error = afd_create_socket(dest.ss_family, SOCK_DGRAM, IPPROTO_UDP, 0, &probe))) return error;
+    if (!(error = afd_connect(probe, (struct sockaddr *)&dest, len)))
+        error = afd_getsockname(probe, (struct sockaddr *)source, source_len);
+    CloseHandle(probe);
+    ((SOCKADDR_IN *)source)->sin_port = 0;
+    return error;
+}
+
+int routing_interface_query(int family, const void *in, DWORD in_len, void *out, DWORD out_len, DWORD *size)
+{
+    int len = family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN), source_len = sizeof(SOCKADDR_STORAGE);
+    SOCKADDR_STORAGE to = { 0 }, source;
+    int error;
+
+    /* Windows: a missing or short input address is an invalid argument (Wine's test_sioRoutingInterfaceQuery). */
+    if (!in || in_len < sizeof(SOCKADDR_IN) || !msgsock_readable(in, sizeof(SOCKADDR_IN))) return WSAEINVAL;
+    if (((const SOCKADDR *)in)->sa_family != family || (family != AF_INET && family != AF_INET6))
+        return WSAEAFNOSUPPORT;
+    if (in_len < (DWORD)len || !msgsock_readable(in, len)) return WSAEINVAL;
+    memcpy(&to, in, len);
+    if (is_unspecified(&to)) return WSAEINVAL;
+    if (!out) return WSAEFAULT;
+    if ((error = route_source(&to, len, &source, &source_len))) return error;
+    /* "If the output buffer is not large enough ... WSAEFAULT ... The required size of the output buffer
+     * will be returned in lpcbBytesReturned" */
+    *size = source_len;
+    if (out_len < (DWORD)source_len || !msgsock_writable(out, source_len)) return WSAEFAULT;
+    memcpy(out, &source, source_len);
     return 0;
 }

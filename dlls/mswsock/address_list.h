@@ -1,4 +1,4 @@
-/* SIO_ADDRESS_LIST_QUERY's answer (address_list.c). */
+/* SIO_ADDRESS_LIST_QUERY's and SIO_ROUTING_INTERFACE_QUERY's answers (address_list.c). */
 #ifndef MSGSOCK_ADDRESS_LIST_H
 #define MSGSOCK_ADDRESS_LIST_H
 
@@ -9,5 +9,11 @@
  * *size is the bytes it takes, also when it fails with WSAEFAULT for a short buffer.
  */
 int address_list_query(int family, void *out, DWORD out_len, DWORD *size);
+
+/*
+ * Writes the local address (port 0) the host would send from to the address
+ * of `family` in `in`; *size as address_list_query's.
+ */
+int routing_interface_query(int family, const void *in, DWORD in_len, void *out, DWORD out_len, DWORD *size);
 
 #endif

@@ -9,12 +9,6 @@
 #include "provider_calls.h"
 #include "wine/afd.h"
 
-/* "at least 16 bytes more than the maximum address length for the transport protocol in use" */
-static DWORD min_address_length(int family)
-{
-    return (family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN)) + 16;
-}
-
 static int check_accept_ex(struct socket_ctx *listener, struct socket_ctx *acceptor, void *buffer, DWORD recv_len,
                            DWORD local_len, DWORD remote_len, OVERLAPPED *ovl)
 {
@@ -23,9 +17,13 @@ static int check_accept_ex(struct socket_ctx *listener, struct socket_ctx *accep
 
     if (!ovl || !msgsock_writable(ovl, sizeof(*ovl))) return WSA_INVALID_PARAMETER;
     if (!buffer || !msgsock_writable(buffer, total)) return WSAEFAULT;
-    if (local_len < min_address_length(listener->family) || remote_len < min_address_length(listener->family))
-        return WSAEINVAL;
+    /* Address slots "at least 16 bytes more than the maximum address length" are the caller's part: Windows
+     * takes shorter ones and ends the accept with STATUS_BUFFER_TOO_SMALL (Wine's server does the same);
+     * only a remote slot of zero bytes is refused at once. */
+    if (!remote_len) return WSAEFAULT;
     if (listener->type != SOCK_STREAM) return WSAEOPNOTSUPP;
+    /* sAcceptSocket: "A descriptor identifying a socket on which to accept an incoming connection" (a stream). */
+    if (acceptor->type != SOCK_STREAM) return WSAEINVAL;
     if (afd_get_option((HANDLE)listener->handle, AFD_OPT_ACCEPTCONN, &listening, sizeof(listening)) || !listening)
         return WSAEINVAL;
     /* sAcceptSocket: "The socket must not be bound or connected." */
@@ -41,6 +39,8 @@ BOOL WINAPI AcceptEx(SOCKET listen_socket, SOCKET accept_socket, void *buffer, D
 
     TRACE("%#Ix -> %#Ix, buffer %p, lengths %lu/%lu/%lu, ovl %p\n", listen_socket, accept_socket, buffer, recv_len,
           local_len, remote_len, ovl);
+    /* Windows marks the OVERLAPPED pending first, before any check (Wine's sock test_AcceptEx). */
+    if (ovl && msgsock_writable(ovl, sizeof(*ovl))) ovl->Internal = STATUS_PENDING;
     if (listener && acceptor &&
         !(error = check_accept_ex(listener, acceptor, buffer, recv_len, local_len, remote_len, ovl)))
     {
@@ -66,6 +66,7 @@ static void read_slot(char *slot, DWORD slot_len, struct sockaddr **addr, int *a
 {
     int len = 0;
 
+    if (!slot_len) return;   /* no such slot: the outputs stay as they were */
     if (slot_len >= sizeof(int)) memcpy(&len, slot, sizeof(int));
     if (len < 0 || (DWORD)len > slot_len - min(slot_len, sizeof(int))) len = 0;
     if (addr) *addr = (struct sockaddr *)(slot + sizeof(int));

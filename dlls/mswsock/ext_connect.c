@@ -2,7 +2,7 @@
  * ConnectEx and DisconnectEx (WSAID_CONNECTEX / WSAID_DISCONNECTEX).  ConnectEx
  * is Wine's own asynchronous connect (with the optional first data) using the
  * caller's OVERLAPPED as its status block; Wine completes it and posts to the
- * port.  DisconnectEx shuts the connection down at once.
+ * port.  DisconnectEx shuts the sending side down at once.
  */
 #include "provider_calls.h"
 #include "msg_io.h"
@@ -47,12 +47,13 @@ BOOL WINAPI msgsock_DisconnectEx(SOCKET s, OVERLAPPED *ovl, DWORD flags, DWORD r
     /* "dwReserved: Reserved. Must be zero"; the only flag is TF_REUSE_SOCKET. */
     if (ctx) error = reserved || (flags & ~TF_REUSE_SOCKET) ? WSAEINVAL : 0;
     if (!error && ovl && !msgsock_writable(ovl, sizeof(*ovl))) error = WSAEFAULT;
-    if (!error && !(error = afd_shutdown((HANDLE)s, SD_BOTH)))
-        ctx->send_shutdown = ctx->recv_shutdown = TRUE;
+    /* As Windows (Wine's sock test_DisconnectEx): the sending side closes, what the peer still sends arrives. */
+    if (!error && !(error = afd_shutdown((HANDLE)s, SD_SEND))) ctx->send_shutdown = TRUE;
     if (!error && ovl)
     {
-        /* Done at once: the OVERLAPPED, its event and the port hear of it as of any finished request. */
-        msg_io_complete_now(ctx, ovl, 0, 0);
+        /* Done at once, reported as Windows does: ERROR_IO_PENDING, then the OVERLAPPED, its event and the port. */
+        msg_io_complete_pended(ctx, ovl, 0, 0);
+        error = ERROR_IO_PENDING;
     }
     socket_release(ctx);
     SetLastError(error);

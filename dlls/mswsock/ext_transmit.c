@@ -3,8 +3,9 @@
  * (WSAID_TRANSMITPACKETS).  Both run synchronously: file data is read with
  * ReadFile in chunks and each chunk is sent completely through the transfer
  * engine, waiting for writability on a non-blocking socket.  With an
- * OVERLAPPED the request is complete on return and reported through the
- * usual completion path (OVERLAPPED fields, event, port).
+ * OVERLAPPED the request is complete on return, which says ERROR_IO_PENDING
+ * as Windows does, and reported through the usual completion path
+ * (OVERLAPPED fields, event, port).
  */
 #include <stdlib.h>
 
@@ -109,8 +110,9 @@ static int check_socket(struct socket_ctx *ctx, BOOL datagram_ok)
     int len = sizeof(peer);
 
     socket_refresh_fd(ctx);   /* an AcceptEx target that got its connection */
-    if (ctx->type != SOCK_STREAM && !(datagram_ok && ctx->type == SOCK_DGRAM)) return WSAEINVAL;
+    /* An unconnected datagram socket is "not connected" first (Wine's sock test_TransmitFile). */
     if (afd_getpeername((HANDLE)ctx->handle, (struct sockaddr *)&peer, &len)) return WSAENOTCONN;
+    if (ctx->type != SOCK_STREAM && !(datagram_ok && ctx->type == SOCK_DGRAM)) return WSAEINVAL;
     if (ctx->send_shutdown) return WSAESHUTDOWN;
     return 0;
 }
@@ -142,8 +144,13 @@ static BOOL transmit_run(SOCKET s, OVERLAPPED *ovl, DWORD flags, BOOL datagram_o
         if (!error) error = check_socket(t.ctx, datagram_ok);
         if (!error && !(t.chunk = malloc(TRANSMIT_CHUNK))) error = WSAENOBUFS;
         if (!error && !(error = body(&t, args))) error = finish(&t, flags);
-        /* Done at once: the OVERLAPPED, its event and the port hear of it as of any finished request. */
-        if (!error && ovl) msg_io_complete_now(t.ctx, ovl, 0, (DWORD)t.total);
+        /* Done at once, but reported as Windows does an overlapped transmission: ERROR_IO_PENDING, then the
+         * OVERLAPPED, its event and the port. */
+        if (!error && ovl)
+        {
+            msg_io_complete_pended(t.ctx, ovl, 0, (DWORD)t.total);
+            error = ERROR_IO_PENDING;
+        }
         free(t.chunk);
     }
     socket_release(t.ctx);

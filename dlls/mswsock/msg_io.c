@@ -31,6 +31,7 @@ struct completion
     WSATHREADID thread;
     BOOL pended;                /* returned WSA_IO_PENDING (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) */
     BOOL thread_gone;           /* the initiating thread is exiting: its routine can't run */
+    BOOL keep_offset;           /* Offset is the request's input (TransmitFile's file offset), not lpdwFlags */
     DWORD thread_id;            /* the initiating thread */
     DWORD error, bytes, flags;
 };
@@ -111,6 +112,8 @@ static int host_recv(struct socket_ctx *ctx, int fd, const struct msg_request *r
     params.control_len = req->control ? req->control->len : 0;
     params.want = ctx->want_cmsgs;
     params.options = host_options(ctx);
+    /* A datagram dropped on a fault is lost: make watched pages writable right before. */
+    if (ctx->type != SOCK_STREAM) touch_recv_buffers(req);
     if (msgsock_host_call(host_call_recvmsg, &params)) return WSASYSCALLFAILURE;
     if (params.error && params.error != WSAEMSGSIZE) return params.error;
     if (req->from && req->fromlen) *req->fromlen = params.namelen;
@@ -179,17 +182,18 @@ static BOOL host_ready_soon(struct socket_ctx *ctx, BOOL is_send)
 }
 
 /* Blocking and non-blocking sockets: the send/recv semantics, waiting alertably. */
-static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
+static int run_now(struct socket_ctx *ctx, const struct msg_request *req, BOOL nonblocking, DWORD *bytes_out,
+                   DWORD *flags_out)
 {
     DWORD timeout = req->is_send ? ctx->send_timeout : ctx->recv_timeout;
     BOOL waited_on_host = FALSE;
-    DWORD bytes, flags, moved = 0;
+    DWORD bytes = 0, flags = 0, moved = 0;
     int error;
 
     for (;;)
     {
-        error = transfer_step(ctx, req, !ctx->nonblocking, &moved, &bytes, &flags);
-        if (error != WSAEWOULDBLOCK || ctx->nonblocking) break;
+        error = transfer_step(ctx, req, !nonblocking, &moved, &bytes, &flags);
+        if (error != WSAEWOULDBLOCK || nonblocking) break;
         if (!waited_on_host)
         {
             waited_on_host = TRUE;
@@ -200,6 +204,8 @@ static int run_now(struct socket_ctx *ctx, const struct msg_request *req)
         if (error) break;
     }
     if (!error || error == WSAEMSGSIZE) store_result(req, bytes, flags);
+    *bytes_out = bytes;
+    *flags_out = flags;
     return error;
 }
 
@@ -230,7 +236,8 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
     /* Control data that did not fit (the datagram did): Windows leaves Offset alone and gives the
      * routine no flags; MSG_CTRUNC is in the WSAMSG. */
     done->flags = control_truncated(error, flags) ? 0 : flags;
-    if (!control_truncated(error, flags)) done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
+    if (!done->keep_offset && !control_truncated(error, flags))
+        done->ovl->Offset = flags;   /* WSAGetOverlappedResult's lpdwFlags */
     done->ovl->InternalHigh = bytes;
     MemoryBarrier();
     done->ovl->Internal = status;
@@ -249,6 +256,8 @@ static void deliver(struct socket_ctx *ctx, struct completion *done, int error, 
         return;
     }
     if ((ULONG_PTR)event & ~(ULONG_PTR)1) SetEvent((HANDLE)((ULONG_PTR)event & ~(ULONG_PTR)1));
+    /* No event: "the system signals the file handle" (GetOverlappedResult's wait, WaitForSingleObject). */
+    else if (!event) afd_signal_handle((HANDLE)ctx->handle);
     /* As Windows: an hEvent with its low bit set keeps the packet off the port. */
     if (!((ULONG_PTR)event & 1)) port_post(ctx, done->ovl, status, bytes, done->pended);
 }
@@ -261,6 +270,16 @@ void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, 
     deliver(ctx, &done, error, bytes, 0);
 }
 
+void msg_io_complete_pended(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes)
+{
+    struct completion done = { ovl };
+
+    done.thread_id = GetCurrentThreadId();
+    done.pended = TRUE;
+    done.keep_offset = TRUE;
+    deliver(ctx, &done, error, bytes, 0);
+}
+
 static BOOL capture_thread(const struct msg_request *req, struct completion *done)
 {
     const WSATHREADID *current;
@@ -269,6 +288,7 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     done->routine = req->routine;
     done->pended = FALSE;
     done->thread_gone = FALSE;
+    done->keep_offset = FALSE;
     done->thread_id = GetCurrentThreadId();
     if (!req->routine) return TRUE;
     if (req->thread)
@@ -280,6 +300,17 @@ static BOOL capture_thread(const struct msg_request *req, struct completion *don
     if (!(current = thread_handle_current())) return FALSE;
     done->thread = *current;
     return TRUE;
+}
+
+int msg_io_complete_request(struct socket_ctx *ctx, const struct msg_request *req, BOOL pended, int error,
+                            DWORD bytes)
+{
+    struct completion done;
+
+    if (!capture_thread(req, &done)) return WSAENOBUFS;
+    done.pended = pended;
+    deliver(ctx, &done, error, bytes, 0);
+    return 0;
 }
 
 static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_request *req, DWORD moved)
@@ -382,8 +413,8 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
         LeaveCriticalSection(&queue->lock);
         return WSAENOBUFS;
     }
+    /* InternalHigh stays as it was until completion, as on Windows (Wine's sock test_nonblocking_async_recv). */
     req->ovl->Internal = OVL_STATUS_PENDING;
-    req->ovl->InternalHigh = 0;
     /* "The system sets the state of the event object to not-signaled when a call to the I/O
      * function returns before the operation has been completed." */
     if (ovl_event(req->ovl)) ResetEvent(ovl_event(req->ovl));
@@ -406,15 +437,32 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
     return WSA_IO_PENDING;
 }
 
+/* A non-overlapped socket given an OVERLAPPED: the transfer blocks, then the OVERLAPPED and its event report it. */
+static int run_blocking_into(struct socket_ctx *ctx, const struct msg_request *req)
+{
+    struct completion done = { req->ovl };
+    DWORD bytes, flags;
+    int error = run_now(ctx, req, FALSE, &bytes, &flags);
+
+    if (error && error != WSAEMSGSIZE) return error;
+    done.thread_id = GetCurrentThreadId();
+    deliver(ctx, &done, error, bytes, flags);
+    return error;
+}
+
 int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
 {
+    DWORD bytes, flags;
     int error;
 
+    if (!req->is_send) touch_recv_buffers(req);
     /* Overlapped sockets use overlapped I/O unless both lpOverlapped and the routine are NULL. */
     if (ctx->overlapped && (req->ovl || req->routine))
         error = req->ovl ? run_overlapped(ctx, req) : WSAEFAULT;
+    else if (req->sync_ovl && req->ovl)
+        error = run_blocking_into(ctx, req);
     else
-        error = run_now(ctx, req);
+        error = run_now(ctx, req, ctx->nonblocking, &bytes, &flags);
     /* Wine's server did not see this transfer: let it re-enable FD_READ / FD_WRITE (wsp_events.c). */
     if (ctx->select_active) events_after_transfer(ctx, req->is_send, req->flags, error);
     return error;
@@ -459,8 +507,8 @@ static struct pending_op *take_matching(struct io_queue *queue, const struct can
     return taken;
 }
 
-/* Completes a list of taken requests with WSA_OPERATION_ABORTED; returns how many. */
-static int abort_ops(struct pending_op *op, BOOL thread_gone)
+/* Completes a list of taken requests with `error` (an abort); returns how many. */
+static int abort_ops(struct pending_op *op, BOOL thread_gone, int error)
 {
     struct pending_op *next;
     int count = 0;
@@ -469,7 +517,7 @@ static int abort_ops(struct pending_op *op, BOOL thread_gone)
     {
         next = op->next;
         op->done.thread_gone = thread_gone;
-        finish_op(op, WSA_OPERATION_ABORTED, 0, 0);
+        finish_op(op, error, 0, 0);
     }
     return count;
 }
@@ -485,7 +533,7 @@ static int cancel_matching(struct socket_ctx *ctx, const struct cancel_filter *f
         EnterCriticalSection(&ctx->queues[i].lock);
         taken = take_matching(&ctx->queues[i], filter);
         LeaveCriticalSection(&ctx->queues[i].lock);
-        count += abort_ops(taken, thread_gone);
+        count += abort_ops(taken, thread_gone, WSA_OPERATION_ABORTED);
     }
     return count;
 }
@@ -508,6 +556,8 @@ void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
 
 void msg_io_abort_socket(struct socket_ctx *ctx)
 {
+    /* Closing a stream aborts its connection: Windows ends the requests with STATUS_CONNECTION_ABORTED. */
+    int error = ctx->type == SOCK_STREAM ? WSAECONNABORTED : WSA_OPERATION_ABORTED;
     struct pending_op *op;
     struct io_queue *queue;
     int i;
@@ -521,6 +571,6 @@ void msg_io_abort_socket(struct socket_ctx *ctx)
         op = queue->head;
         queue->head = queue->tail = NULL;
         LeaveCriticalSection(&queue->lock);
-        abort_ops(op, FALSE);
+        abort_ops(op, FALSE, error);
     }
 }

@@ -24,6 +24,8 @@ struct msg_request
     WSAOVERLAPPED *ovl;
     LPWSAOVERLAPPED_COMPLETION_ROUTINE routine;
     WSATHREADID *thread;        /* NULL: the calling thread */
+    BOOL sync_ovl;              /* WSPSend* and WSPRecv*: on a non-overlapped socket lpOverlapped is "ignored" for the
+                                 * mode: the call blocks (FIONBIO or not), then reports through it as well */
 };
 
 /*
@@ -34,6 +36,17 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req);
 
 /* A request finished synchronously with an OVERLAPPED: (error, bytes) to it, its event and the port. */
 void msg_io_complete_now(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes);
+/* The same for a request that reports ERROR_IO_PENDING although it is done (TransmitFile): its port packet
+ * always goes, and Offset/OffsetHigh (its input) stay. */
+void msg_io_complete_pended(struct socket_ctx *ctx, WSAOVERLAPPED *ovl, int error, DWORD bytes);
+
+/*
+ * A request that is not a transfer (an overlapped WSAIoctl) ended: (error, bytes)
+ * to req->ovl, then req->routine or the event, and the port; `pended` if the
+ * caller was told WSA_IO_PENDING.  0, or WSAENOBUFS if nothing could be delivered.
+ */
+int msg_io_complete_request(struct socket_ctx *ctx, const struct msg_request *req, BOOL pended, int error,
+                            DWORD bytes);
 
 /* reactor.c: the host fd may be ready for this direction; runs the queue's requests that can go. */
 void msg_io_ready(struct socket_ctx *ctx, BOOL is_send);

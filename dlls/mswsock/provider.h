@@ -67,6 +67,8 @@ struct socket_ctx
     BOOL v4_not_v6only;     /* AF_INET or raw: IPV6_V6ONLY set to 0 (Windows keeps it; the host refuses it) */
     USHORT linger_onoff;    /* SO_LINGER's l_onoff as set (Wine keeps only whether it is nonzero) */
     LONG close_watched;     /* close_watch.c has a poll for the last handle's close pending */
+    SOCKADDR_STORAGE peer_addr;  /* stream: the peer as last known (peer_address.c) */
+    LONG peer_len;          /* its length, 0 until known; set once */
 };
 
 /* socket_table.c: lookups take a reference; release with socket_release. */
@@ -102,13 +104,16 @@ static inline ULONG_PTR ovl_status_of(int error)
 {
     if (error == WSAEMSGSIZE) return 0x80000005;
     if (error == WSA_OPERATION_ABORTED) return 0xc0000120;
+    if (error == WSAEOPNOTSUPP) return 0xc00000bb;   /* STATUS_NOT_SUPPORTED: a port says ERROR_NOT_SUPPORTED */
     return error ? 0xc0010000 | error : 0;
 }
 
-/* The same for a request of this socket: a stream's reset is STATUS_CONNECTION_RESET (ERROR_NETNAME_DELETED). */
+/* The same for a request of this socket: a stream's reset is STATUS_CONNECTION_RESET (ERROR_NETNAME_DELETED),
+ * its local abort STATUS_CONNECTION_ABORTED (ERROR_CONNECTION_ABORTED). */
 static inline ULONG_PTR ovl_status_for(const struct socket_ctx *ctx, int error)
 {
     if (error == WSAECONNRESET && ctx->type == SOCK_STREAM) return 0xc000020d;
+    if (error == WSAECONNABORTED && ctx->type == SOCK_STREAM) return 0xc0000241;
     return ovl_status_of(error);
 }
 

@@ -52,7 +52,7 @@ static struct socket_ctx *create_ctx(SOCKET handle, int family, int type, int pr
     if (!host_fd_headroom((HANDLE)handle) || (setup.fd = socket_fd_get(ctx)) < 0)
     {
         WARN("socket %#Ix: not enough host fds\n", handle);
-        free(ctx);
+        socket_release(ctx);  /* also deletes its locks */
         return NULL;
     }
     setup.family = family;

@@ -2,8 +2,10 @@
  * Argument and state checks common to WSPSend*, WSPRecv*, WSASendMsg and
  * WSARecvMsg, each from the error tables of Microsoft's pages (seeds 001-003).
  */
+#include "completion_port.h"
 #include "provider_calls.h"
 #include "transfer_checks.h"
+#include "peer_address.h"
 #include "wine/afd.h"
 
 static BOOL buffers_ok(struct memcheck_memo *memo, const WSABUF *bufs, DWORD count)
@@ -35,7 +37,10 @@ static int check_common(struct memcheck_memo *memo, const struct msg_request *re
 static int check_flags_and_mode(struct socket_ctx *ctx, const struct msg_request *req)
 {
     if ((req->flags & MSG_OOB) && is_datagram(ctx)) return WSAEOPNOTSUPP;
-    if (overlapped_request(req) && !ctx->overlapped) return WSAEINVAL;
+    if (overlapped_request(req) && !ctx->overlapped && !req->sync_ovl) return WSAEINVAL;
+    /* Windows refuses a completion routine on a socket bound to a completion port (Wine's sock test_WSARecv):
+     * its completion would have to go to both. */
+    if (req->routine && port_is_associated(ctx)) return WSAEINVAL;
     return 0;
 }
 
@@ -88,10 +93,30 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req)
         !msgsock_writable_memo(&memo, req->control->buf, req->control->len))
         return WSAEFAULT;
     if ((error = check_flags_and_mode(ctx, req))) return error;
+    /* A stream receive needs a buffer, if only an empty one (Windows says WSAEINVAL; Wine's suite). */
+    if (!req->count && ctx->type == SOCK_STREAM) return WSAEINVAL;
     /* WSAEINVAL: "The socket has not been bound (with bind, for example)." (a stream: WSAENOTCONN from the host) */
     if (is_datagram(ctx) && !ctx->bound) return WSAEINVAL;
     if (ctx->recv_shutdown) return WSAESHUTDOWN;
     return 0;
+}
+
+void touch_recv_buffers(const struct msg_request *req)
+{
+    volatile char *p;
+    DWORD i;
+    ULONG left;
+
+    /* A write to each page, as Windows probes a receive's buffers when it starts: write-watched
+     * pages report it, and Wine lifts their write protection for the host's recvmsg. */
+    for (i = 0; i < req->count; i++)
+    {
+        if (!(left = req->bufs[i].len)) continue;
+        p = req->bufs[i].buf;
+        for (; left > 0x1000; left -= 0x1000, p += 0x1000) *p |= 0;
+        p[0] |= 0;
+        p[left - 1] |= 0;
+    }
 }
 
 ULONG request_length(const struct msg_request *req)
@@ -106,11 +131,7 @@ ULONG request_length(const struct msg_request *req)
 /* Whether a stream socket has (or had) a peer; cached once seen, so a connection costs one look. */
 static BOOL peer_seen(struct socket_ctx *ctx)
 {
-    SOCKADDR_STORAGE peer;
-    int len = sizeof(peer);
-
-    if (!ctx->peer_seen && !afd_getpeername((HANDLE)ctx->handle, (struct sockaddr *)&peer, &len))
-        ctx->peer_seen = TRUE;
+    if (!ctx->peer_seen && peer_known(ctx)) ctx->peer_seen = TRUE;
     return ctx->peer_seen;
 }
 

@@ -14,6 +14,8 @@ int check_recv(struct socket_ctx *ctx, const struct msg_request *req);
  * stream or EPIPE), and the host's EPIPE also stands for "never connected".
  */
 int stream_result(struct socket_ctx *ctx, const struct msg_request *req, int error, DWORD bytes);
+/* Writes each page of a checked receive's buffers back unchanged (MEM_WRITE_WATCH, as Windows' probe). */
+void touch_recv_buffers(const struct msg_request *req);
 /* The bytes in the request's buffers. */
 ULONG request_length(const struct msg_request *req);
 /* TRUE while the provider is between WSPStartup and the matching WSPCleanup. */

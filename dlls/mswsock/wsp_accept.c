@@ -12,13 +12,13 @@ static int check_accept(struct socket_ctx *ctx, struct sockaddr *addr, int *addr
 {
     int listening = 0;
 
-    if (addr || addrlen)
-    {
-        /* WSAEFAULT: "The addrlen parameter is too small or addr is not a valid part of the user address space." */
-        if (!addrlen || !msgsock_writable(addrlen, sizeof(*addrlen))) return WSAEFAULT;
-        if (addr && (*addrlen < sockaddr_size(ctx->family) || !msgsock_writable(addr, *addrlen)))
-            return WSAEFAULT;
-    }
+    /* "If addr and/or addrlen are equal to NULL, then no information about the remote address of the
+     * accepted socket is returned."  WSAEFAULT: "The addrlen parameter is too small or addr is not a
+     * valid part of the user address space." */
+    if (addr && addrlen &&
+        (!msgsock_writable(addrlen, sizeof(*addrlen)) || *addrlen < sockaddr_size(ctx->family) ||
+         !msgsock_writable(addr, *addrlen)))
+        return WSAEFAULT;
     if (cond && !msgsock_readable((const void *)cond, 1)) return WSAEFAULT;
     /* WSAEOPNOTSUPP: "The referenced socket is not a type that supports connection-oriented service." */
     if (ctx->type != SOCK_STREAM) return WSAEOPNOTSUPP;
@@ -104,7 +104,7 @@ SOCKET WSPAPI wsp_accept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDIT
         discard(accepted);
         accepted = INVALID_SOCKET;
     }
-    if (accepted != INVALID_SOCKET && addr && (error = afd_getpeername(handle, addr, addrlen)))
+    if (accepted != INVALID_SOCKET && addr && addrlen && (error = afd_getpeername(handle, addr, addrlen)))
     {
         discard(accepted);
         accepted = INVALID_SOCKET;

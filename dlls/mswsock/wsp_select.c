@@ -65,6 +65,21 @@ static unsigned int add_entry(struct afd_poll_entry *entries, unsigned int count
     return count + 1;
 }
 
+/* Which sets (bit i: sets[i]) each entry's socket was in, read before any set is rewritten. */
+static void note_membership(const struct select_set *sets, const struct afd_poll_entry *entries, unsigned int count,
+                            unsigned char *member)
+{
+    unsigned int i, j, k;
+
+    for (k = 0; k < count; k++)
+    {
+        member[k] = 0;
+        for (i = 0; i < 3; i++)
+            for (j = 0; sets[i].set && j < sets[i].set->fd_count; j++)
+                if (sets[i].set->fd_array[j] == entries[k].socket) member[k] |= 1 << i;
+    }
+}
+
 /* Every entry must be a socket; the poll goes through an overlapped one if any (alertable wait). */
 static int check_sockets(const struct afd_poll_entry *entries, unsigned int count, HANDLE *via)
 {
@@ -90,32 +105,49 @@ static const struct afd_poll_entry *find_entry(const struct afd_poll_entry *entr
     return NULL;
 }
 
-/* Keeps in each set only its ready sockets; returns how many stayed, over all sets. */
-static int rewrite_sets(struct select_set *sets, const struct afd_poll_entry *entries, unsigned int count)
+/* FD_SET's rule: a socket goes in once (the sets may be one and the same fd_set); TRUE if it went in. */
+static BOOL set_add(fd_set *set, SOCKET s)
 {
-    const struct afd_poll_entry *entry;
-    unsigned int i, j, kept;
-    int total = 0;
+    unsigned int i;
+
+    for (i = 0; i < set->fd_count; i++)
+        if (set->fd_array[i] == s) return FALSE;
+    set->fd_array[set->fd_count++] = s;
+    return TRUE;
+}
+
+/*
+ * As Windows: every set is emptied first, then each ready socket is put back, once, in the sets
+ * it was in that it is ready for.  Returns how many entries went in (a socket ready in two sets
+ * counts twice, unless the two are one fd_set); WSAENOTSOCK (in *error) when a socket was closed
+ * meanwhile and no set takes it.
+ */
+static int rewrite_sets(struct select_set *sets, const struct afd_poll_entry *entries, unsigned int count,
+                        const unsigned char *member, int *error)
+{
+    unsigned int i, k;
+    int ready = 0, taken;
 
     for (i = 0; i < 3; i++)
+        if (sets[i].set) sets[i].set->fd_count = 0;
+    for (k = 0; k < count; k++)
     {
-        if (!sets[i].set) continue;
-        for (j = kept = 0; j < sets[i].set->fd_count; j++)
-        {
-            entry = find_entry(entries, count, sets[i].set->fd_array[j]);
-            if (entry && (entry->events & sets[i].events))
-                sets[i].set->fd_array[kept++] = sets[i].set->fd_array[j];
-        }
-        sets[i].set->fd_count = kept;
-        total += kept;
+        for (i = 0, taken = 0; i < 3; i++)
+            if ((member[k] & (1 << i)) && (entries[k].events & sets[i].events))
+            {
+                ready += set_add(sets[i].set, entries[k].socket);
+                taken = 1;
+            }
+        if (!taken && (entries[k].events & MSGSOCK_POLL_CLOSE)) *error = WSAENOTSOCK;
     }
-    return total;
+    return ready;
 }
 
 static int do_select(struct select_set *sets, const struct timeval *timeout, int *result)
 {
     struct afd_poll_entry *entries;
     unsigned int i, j, total = 0, count = 0;
+    unsigned char *member;
     HANDLE via;
     DWORD ms;
     int error;
@@ -125,13 +157,15 @@ static int do_select(struct select_set *sets, const struct timeval *timeout, int
     if ((error = timeout_ms(timeout, &ms))) return error;
     /* "WSAEINVAL: ... or all three descriptor parameters were null" (or empty). */
     if (!total) return WSAEINVAL;
-    if (!(entries = calloc(total, sizeof(*entries)))) return WSAENOBUFS;
+    if (!(entries = calloc(total, sizeof(*entries) + 1))) return WSAENOBUFS;
+    member = (unsigned char *)(entries + total);
     for (i = 0; i < 3; i++)
         for (j = 0; sets[i].set && j < sets[i].set->fd_count; j++)
             count = add_entry(entries, count, sets[i].set->fd_array[j], sets[i].events);
+    note_membership(sets, entries, count, member);
     if (!(error = check_sockets(entries, count, &via)))
         error = afd_poll_sockets(via, entries, count, ms);
-    if (!error) *result = rewrite_sets(sets, entries, count);
+    if (!error) *result = rewrite_sets(sets, entries, count, member, &error);
     free(entries);
     return error;
 }

@@ -3,6 +3,7 @@
 #include <iphlpapi.h>
 
 #include "msg_io.h"
+#include "peer_address.h"
 #include "wine/afd.h"
 
 /* The protocol a socket of this type gets for `protocol`, as the catalog's entries match it; -1: none. */
@@ -175,7 +176,13 @@ int WSPAPI wsp_getsockname(SOCKET s, struct sockaddr *name, int *namelen, int *e
 
 int WSPAPI wsp_getpeername(SOCKET s, struct sockaddr *name, int *namelen, int *err)
 {
-    return get_address(s, name, namelen, err, afd_getpeername);
+    struct socket_ctx *ctx = socket_lookup(s);
+    int error;
+
+    if (!ctx) return wsp_fail(err, WSAENOTSOCK);
+    error = peer_address(ctx, name, namelen);
+    socket_release(ctx);
+    return error ? wsp_fail(err, error) : 0;
 }
 
 int WSPAPI wsp_listen(SOCKET s, int backlog, int *err)
@@ -196,7 +203,12 @@ int WSPAPI wsp_shutdown(SOCKET s, int how, int *err)
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
     if (how < SD_RECEIVE || how > SD_BOTH) error = WSAEINVAL;
-    else if (!(error = afd_shutdown((HANDLE)s, how)))
+    else
+    {
+        peer_remember(ctx);   /* the host forgets the peer once both directions are shut */
+        error = afd_shutdown((HANDLE)s, how);
+    }
+    if (!error)
     {
         if (how != SD_RECEIVE) ctx->send_shutdown = TRUE;
         if (how != SD_SEND) ctx->recv_shutdown = TRUE;

@@ -61,6 +61,8 @@ int WSPAPI wsp_sendto(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD fl
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
     req.bytes_out = sent;
+    /* A routine could never run for it: that stays "not created with the overlapped flag" (WSAEINVAL). */
+    req.sync_ovl = !routine;
     req.ovl = ovl;
     req.routine = routine;
     req.thread = thread;
@@ -92,9 +94,11 @@ int WSPAPI wsp_recvfrom(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DW
     {
         req.flags = *flags;
         req.flags_out = flags;
-        req.from = from;
-        req.fromlen = fromlen;
+        /* WSARecvFrom: "the lpFrom and lpFromlen parameters are ignored for connection-oriented sockets". */
+        req.from = ctx->type == SOCK_STREAM ? NULL : from;
+        req.fromlen = ctx->type == SOCK_STREAM ? NULL : fromlen;
         req.bytes_out = received;
+        req.sync_ovl = !routine;
         req.ovl = ovl;
         req.routine = routine;
         req.thread = thread;

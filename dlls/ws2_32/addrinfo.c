@@ -64,8 +64,11 @@ int ws2_read_hints(const void *hints, BOOL ex, struct ws2_ai_hints *out)
     return reserved ? WSANO_RECOVERY : 0;
 }
 
-static int check_hints(const WCHAR *node, const struct ws2_ai_hints *hints)
+/* What can be told wrong before any lookup (GetAddrInfoExW's asynchronous form fails at once). */
+int ws2_check_request(const WCHAR *node, const WCHAR *service, const struct ws2_ai_hints *hints)
 {
+    /* "or the pNodeName and pServiceName parameters were not provided": EAI_NONAME */
+    if (!node && !service) return WSAHOST_NOT_FOUND;
     if (hints->flags & ~KNOWN_AI_FLAGS) return WSAEINVAL;
     if ((hints->flags & AI_CANONNAME) && (hints->flags & AI_FQDN)) return WSAEINVAL;
     if ((hints->flags & (AI_CANONNAME | AI_FQDN)) && !node) return WSAEINVAL;
@@ -175,14 +178,6 @@ static void *convert_canon(const char *canon, BOOL wide, SIZE_T *bytes)
     return canonA;
 }
 
-static int default_protocol(const struct ws2_ai_hints *hints)
-{
-    if (hints->protocol) return hints->protocol;
-    if (hints->socktype == SOCK_STREAM) return IPPROTO_TCP;
-    if (hints->socktype == SOCK_DGRAM) return IPPROTO_UDP;
-    return 0;
-}
-
 static void *build_entry(BOOL ex, const struct host_addrinfo_entry *addr,
                          const struct ws2_ai_hints *hints, const void *canon, SIZE_T canon_bytes)
 {
@@ -194,8 +189,9 @@ static void *build_entry(BOOL ex, const struct host_addrinfo_entry *addr,
     if (!block) return NULL;
     memcpy(block + addr_off, addr->addr, addr->addr_len);
     ai->ai_family = addr->family;
+    /* the hints' socket type and protocol, as given: Windows fills in no protocol for a type */
     ai->ai_socktype = hints->socktype;
-    ai->ai_protocol = default_protocol(hints);
+    ai->ai_protocol = hints->protocol;
     ai->ai_addrlen = addr->addr_len;
     ai->ai_addr = (struct sockaddr *)(block + addr_off);
     if (canon)
@@ -242,9 +238,7 @@ int ws2_getaddrinfo_core(const WCHAR *node, const WCHAR *service, const struct w
     int ret;
 
     *result = NULL;
-    /* "or the pNodeName and pServiceName parameters were not provided": EAI_NONAME */
-    if (!node && !service) return WSAHOST_NOT_FOUND;
-    if ((ret = check_hints(node, hints))) return ret;
+    if ((ret = ws2_check_request(node, service, hints))) return ret;
     if ((ret = service_port(service, hints, &port))) return ret;
     if ((ret = node_to_utf8(node, kind_is_wide(kind), hints->flags, &nodeU))) return ret;
     ret = ws2_host_lookup(nodeU, port, hints->flags, hints->family, &lookup);
@@ -332,6 +326,8 @@ int WINAPI GetAddrInfoExW(const WCHAR *name, const WCHAR *service, DWORD namespa
     /* timeout "is only supported when ... the lpOverlapped parameter is also specified" */
     if (!result || (timeout && !overlapped) || (routine && !overlapped))
         return addrinfo_result(WSAEINVAL);
+    /* "If a completion routine has been specified, the hEvent member must be NULL." */
+    if (routine && overlapped->hEvent) return addrinfo_result(WSAEINVAL);
     *result = NULL;
     if (handle) *handle = NULL;
     if ((ret = ws2_read_hints(hints, TRUE, &h))) return addrinfo_result(ret);

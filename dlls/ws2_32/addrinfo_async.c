@@ -144,7 +144,10 @@ int ws2_getaddrinfo_async(const WCHAR *node, const WCHAR *service, const struct 
 {
     struct request *req;
     BOOL ok = TRUE;
+    int ret;
 
+    /* a request that cannot succeed fails at once: no event, no routine */
+    if ((ret = ws2_check_request(node, service, hints))) return ret;
     if (!(req = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*req))))
         return WSA_NOT_ENOUGH_MEMORY;
     req->node = copy_string(node, &ok);
@@ -159,6 +162,9 @@ int ws2_getaddrinfo_async(const WCHAR *node, const WCHAR *service, const struct 
         return WSA_NOT_ENOUGH_MEMORY;
     }
     overlapped->Internal = WSAEINPROGRESS;
+    /* "The Pointer member of the OVERLAPPED structure will be set to the value of the ppResult
+       parameter of the original call." */
+    overlapped->Pointer = result;
     add_request(req);
     if (handle) *handle = req->handle;
     if (!TrySubmitThreadpoolCallback(lookup_callback, req, NULL))

@@ -1,7 +1,7 @@
 /*
  * The catalog's API: WSAEnumProtocolsA/W for applications, and the WSC*
  * functions installers use (WSCEnumProtocols, WSCInstallProvider,
- * WSCDeinstallProvider, WSCGetProviderPath, WSCWriteProviderOrder).
+ * WSCDeinstallProvider, WSCGetProviderPath, WSCWriteProviderOrder, WSCGetProviderInfo).
  */
 #include <stdlib.h>
 
@@ -272,4 +272,44 @@ int WSPAPI WSCWriteProviderOrder(DWORD *ids, DWORD count)
     free(reordered);
     free(catalog);
     return error;
+}
+
+/* The information classes of a catalog provider: only its LSP categories are kept. */
+static int provider_info(const GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t *size,
+                         DWORD flags)
+{
+    static const DWORD categories = 0;  /* none set: "the All Other category" */
+    struct catalog *catalog;
+    BOOL found;
+
+    if (!provider || !msgsock_readable(provider, sizeof(*provider))) return WSAEFAULT;
+    if (!(catalog = catalog_read())) return WSA_NOT_ENOUGH_MEMORY;
+    found = catalog_find_provider(catalog, provider) != NULL;
+    free(catalog);
+    /* an unknown provider: Windows says WSANO_RECOVERY ("a failure occurred when opening a Winsock
+       catalog entry"), checked before the class (Wine's protocol.c) */
+    if (!found) return WSANO_RECOVERY;
+    /* "ERROR_CALL_NOT_IMPLEMENTED ... if ProviderInfoAudit is specified in the InfoType parameter" */
+    if (type == ProviderInfoAudit) return ERROR_CALL_NOT_IMPLEMENTED;
+    if (type != ProviderInfoLspCategories || flags) return WSAEINVAL;
+    if (!size || !msgsock_writable(size, sizeof(*size))) return WSAEFAULT;
+    /* "If the Info parameter is NULL, then WSCGetProviderInfo returns failure and the InfoSize
+       parameter will receive the size of the required buffer." */
+    if (!info || *size < sizeof(categories) || !msgsock_writable(info, sizeof(categories)))
+    {
+        *size = sizeof(categories);
+        return WSAEFAULT;
+    }
+    memcpy(info, &categories, sizeof(categories));
+    *size = sizeof(categories);
+    return 0;
+}
+
+int WSPAPI WSCGetProviderInfo(GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t *size,
+                              DWORD flags, int *err)
+{
+    int error = provider_info(provider, type, info, size, flags);
+
+    TRACE("%p %d %p %p %#lx -> %d\n", provider, type, info, size, flags, error);
+    return error ? fail_errno(err, error) : 0;
 }

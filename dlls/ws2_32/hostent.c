@@ -9,6 +9,7 @@
 
 #include "resolve.h"
 #include "ip_text.h"
+#include "ip_rtl.h"
 
 /*
  * Lays a structure and everything it points to out in one buffer.  Run once
@@ -176,7 +177,8 @@ struct hostent * WINAPI gethostbyname(const char *name)
         return store_hostent(&data);
     }
     /* "an IPv6 address or an illegal IPv4 address": WSAHOST_NOT_FOUND */
-    if (ip6_parse(name, &end, addr) && !*end) return SetLastError(WSAHOST_NOT_FOUND), NULL;
+    if (!RtlIpv6StringToAddressA(name, &end, (IN6_ADDR *)addr) && !*end)
+        return SetLastError(WSAHOST_NOT_FOUND), NULL;
     return host_by_name(name);
 }
 
@@ -229,7 +231,12 @@ static int get_host_name(BOOL wide, void *name, int namelen)
     /* "a NULL pointer ... or the buffer size ... too small to hold the complete host name" */
     if (!name || namelen <= 0) return ws2_fail(WSAEFAULT);
     if ((ret = ws2_host_name(utf8, sizeof(utf8), &len))) return ws2_fail(ret);
-    if (wide) ret = MultiByteToWideChar(CP_UTF8, 0, utf8, -1, name, namelen);
+    if (wide)
+    {
+        /* measured first: a buffer too small is left as it was */
+        ret = MultiByteToWideChar(CP_UTF8, 0, utf8, -1, NULL, 0);
+        ret = ret > 0 && ret <= namelen && MultiByteToWideChar(CP_UTF8, 0, utf8, -1, name, namelen);
+    }
     else
     {
         char *ansi = ansi_from_utf8(utf8);

@@ -9,22 +9,10 @@
 
 #include "resolve.h"
 #include "ip_text.h"
+#include "ip_rtl.h"
 
 /* Longest text WSAAddressToString makes: "[" IPv6 "%" scope "]:" port. */
 #define SOCKADDR_TEXT_MAX (IP6_TEXT_MAX + 20)
-
-/* ASCII copy of a wide address string; FALSE for other characters or too long. */
-static BOOL ascii_from_wide(const WCHAR *str, char *out, size_t size)
-{
-    size_t i;
-
-    for (i = 0; i < size; i++)
-    {
-        if (str[i] >= 0x80) return FALSE;
-        if (!(out[i] = str[i])) return TRUE;
-    }
-    return FALSE;
-}
 
 static BOOL is_space(char c)
 {
@@ -39,8 +27,13 @@ unsigned long WINAPI inet_addr(const char *cp)
     const char *end;
     ULONG ret;
 
-    /* "if ... an empty string ... If NULL is passed in the cp parameter": INADDR_NONE */
-    if (!cp || !ip4_parse_loose(cp, &end, addr)) return INADDR_NONE;
+    TRACE("%s\n", cp);
+    /* "If NULL is passed in the cp parameter": INADDR_NONE; Windows also says WSAEFAULT */
+    if (!cp) return SetLastError(WSAEFAULT), INADDR_NONE;
+    /* Windows reads a lone blank as 0.0.0.0 (Wine's protocol.c inet_addr tests) */
+    if (cp[0] == ' ' && !cp[1]) return 0;
+    /* "if ... an empty string ...": INADDR_NONE */
+    if (!ip4_parse_loose(cp, &end, addr)) return INADDR_NONE;
     /* the address ends at the first blank; anything else after it is an error */
     if (*end && !is_space(*end)) return INADDR_NONE;
     memcpy(&ret, addr, 4);
@@ -58,50 +51,48 @@ char * WINAPI inet_ntoa(struct in_addr in)
 
 /* --- inet_pton / inet_ntop ------------------------------------------------- */
 
-static INT pton(INT family, const char *str, void *addr)
-{
-    const char *end;
-    int ok;
-
-    /* A NULL string is WSAEFAULT whatever the family (Windows checks it first). */
-    if (!str || !addr) return ws2_fail(WSAEFAULT);
-    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
-    if (family == AF_INET) ok = ip4_parse_pton(str, &end, addr);
-    else ok = ip6_parse(str, &end, addr);
-    /* "not a valid IPv4 dotted-decimal address or a valid IPv6 address": 0 */
-    return ok && !*end;
-}
-
 INT WINAPI inet_pton(INT family, const char *str, void *addr)
 {
+    char *end = NULL;
+    LONG status;
+
     TRACE("%d %s %p\n", family, str, addr);
-    return pton(family, str, addr);
+    /* A NULL string is WSAEFAULT whatever the family (Windows checks it first). */
+    if (!str || !addr) return ws2_fail(WSAEFAULT);
+    if (family == AF_INET) status = RtlIpv4StringToAddressA(str, TRUE, &end, addr);
+    else if (family == AF_INET6) status = RtlIpv6StringToAddressA(str, (PCSTR *)&end, addr);
+    else return ws2_fail(WSAEAFNOSUPPORT);
+    /* "not a valid IPv4 dotted-decimal address or a valid IPv6 address": 0 */
+    return !status && !*end;
 }
 
 INT WINAPI InetPtonW(INT family, const WCHAR *str, void *addr)
 {
-    char ascii[IP6_TEXT_MAX];
+    WCHAR *end = NULL;
+    LONG status;
 
     TRACE("%d %ls %p\n", family, str, addr);
     if (!str || !addr) return ws2_fail(WSAEFAULT);
-    if (family != AF_INET && family != AF_INET6) return ws2_fail(WSAEAFNOSUPPORT);
+    if (family == AF_INET) status = RtlIpv4StringToAddressW(str, TRUE, &end, addr);
+    else if (family == AF_INET6) status = RtlIpv6StringToAddressW(str, (PCWSTR *)&end, addr);
+    else return ws2_fail(WSAEAFNOSUPPORT);
+    if (!status && !*end) return 1;
     /* Windows' InetPtonW (not inet_pton) also sets WSAEINVAL when it returns 0. */
-    if (!ascii_from_wide(str, ascii, sizeof(ascii)) || !pton(family, ascii, addr))
-    {
-        SetLastError(WSAEINVAL);
-        return 0;
-    }
-    return 1;
+    SetLastError(WSAEINVAL);
+    return 0;
 }
+
+#define NTOP_BAD_BUFFER ((int)0xc000000d)   /* STATUS_INVALID_PARAMETER, as Windows' last error */
 
 /* The text of an IN_ADDR / IN6_ADDR into buf (IP6_TEXT_MAX); 0 or an error. */
 static int ntop(INT family, const void *addr, size_t size, char *buf, size_t *len)
 {
     if (family != AF_INET && family != AF_INET6) return WSAEAFNOSUPPORT;
-    /* "a NULL pointer ... or StringBufSize is zero ... or not large enough": ERROR_INVALID_PARAMETER */
-    if (!addr || !size) return ERROR_INVALID_PARAMETER;
+    /* "a NULL pointer ... or StringBufSize is zero ... or not large enough": the page says
+     * ERROR_INVALID_PARAMETER, Windows sets STATUS_INVALID_PARAMETER (Wine's suite, protocol.c). */
+    if (!addr || !size) return NTOP_BAD_BUFFER;
     *len = family == AF_INET ? ip4_format(addr, buf) : ip6_format(addr, buf);
-    return *len < size ? 0 : ERROR_INVALID_PARAMETER;
+    return *len < size ? 0 : NTOP_BAD_BUFFER;
 }
 
 const char * WINAPI inet_ntop(INT family, const void *addr, char *out, size_t size)
@@ -130,50 +121,37 @@ const WCHAR * WINAPI InetNtopW(INT family, const void *addr, WCHAR *out, size_t 
 
 /* --- WSAStringToAddress ------------------------------------------------------- */
 
-/* "a.b.c.d[:port]"; the address stays in sin even when what follows it is wrong. */
-static BOOL parse_sockaddr_in(const char *str, SOCKADDR_IN *sin)
+/* ntdll's reading of the text into *parsed (zeroed); a failed parse may leave part of the address. */
+static LONG parse_sockaddr(const void *str, BOOL wide, INT family, SOCKADDR_STORAGE *parsed)
 {
-    const char *end;
-    uint16_t port = 0;
+    SOCKADDR_IN6 *sin6 = (SOCKADDR_IN6 *)parsed;
+    SOCKADDR_IN *sin = (SOCKADDR_IN *)parsed;
+    LONG status;
 
-    if (!ip4_parse_loose(str, &end, (uint8_t *)&sin->sin_addr)) return FALSE;
-    if (*end == ':' && !port_parse_loose(end + 1, &end, &port)) return FALSE;
-    if (*end) return FALSE;
-    sin->sin_family = AF_INET;
-    sin->sin_port = htons(port);
-    return TRUE;
-}
-
-/* "addr[%scope]" or "[addr[%scope]][:port]"; the address stays in sin6 even when the rest is wrong. */
-static BOOL parse_sockaddr_in6(const char *str, SOCKADDR_IN6 *sin6)
-{
-    BOOL bracket = *str == '[';
-    const char *end, *p = str + bracket;
-    uint16_t port = 0;
-    unsigned long scope = 0;
-    char *scope_end;
-
-    if (!ip6_parse(p, &end, sin6->sin6_addr.s6_addr)) return FALSE;
-    if (*end == '%')
+    if (family == AF_INET)
     {
-        if (end[1] < '0' || end[1] > '9') return FALSE;
-        scope = strtoul(end + 1, &scope_end, 10);
-        end = scope_end;
+        /* inet_addr's forms ("non-strict"), then ":port" */
+        status = wide ? RtlIpv4StringToAddressExW(str, FALSE, &sin->sin_addr, &sin->sin_port)
+                      : RtlIpv4StringToAddressExA(str, FALSE, &sin->sin_addr, &sin->sin_port);
     }
-    if (bracket && *end++ != ']') return FALSE;
-    if (bracket && *end == ':' && !port_parse(end + 1, &end, &port)) return FALSE;
-    if (*end) return FALSE;
-    sin6->sin6_family = AF_INET6;
-    sin6->sin6_port = htons(port);
-    sin6->sin6_scope_id = scope;
-    return TRUE;
+    else if (family == AF_INET6)
+    {
+        /* "addr[%scope]" or "[addr[%scope]][:port]" */
+        status = wide ? RtlIpv6StringToAddressExW(str, &sin6->sin6_addr, &sin6->sin6_scope_id,
+                                                  &sin6->sin6_port)
+                      : RtlIpv6StringToAddressExA(str, &sin6->sin6_addr, &sin6->sin6_scope_id,
+                                                  &sin6->sin6_port);
+    }
+    else return -1;
+    if (!status) parsed->ss_family = family;
+    return status;
 }
 
-static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *len)
+static INT string_to_address(const void *str, BOOL wide, INT family, SOCKADDR *addr, INT *len)
 {
     SOCKADDR_STORAGE parsed = { 0 };
     INT size = family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR_IN6);
-    BOOL ok;
+    LONG status;
 
     if (!ws2_check_started()) return SOCKET_ERROR;
     if (!len) return ws2_fail(WSAEFAULT);
@@ -183,13 +161,11 @@ static INT string_to_address(const char *str, INT family, SOCKADDR *addr, INT *l
         *len = size;
         return ws2_fail(WSAEFAULT);
     }
-    if (family == AF_INET) ok = parse_sockaddr_in(str, (SOCKADDR_IN *)&parsed);
-    else if (family == AF_INET6) ok = parse_sockaddr_in6(str, (SOCKADDR_IN6 *)&parsed);
-    else ok = FALSE;
+    status = str ? parse_sockaddr(str, wide, family, &parsed) : -1;
     /* As Windows: the structure is written either way, family and port 0 when the text was wrong. */
     memcpy(addr, &parsed, size);
     /* "unable to translate the string into a sockaddr": WSAEINVAL */
-    if (!ok) return ws2_fail(WSAEINVAL);
+    if (status) return ws2_fail(WSAEINVAL);
     *len = size;
     return 0;
 }
@@ -198,17 +174,14 @@ INT WINAPI WSAStringToAddressA(char *str, INT family, WSAPROTOCOL_INFOA *info, S
                                INT *len)
 {
     TRACE("%s %d %p %p %p\n", str, family, info, addr, len);
-    return string_to_address(str ? str : "", family, addr, len);
+    return string_to_address(str, FALSE, family, addr, len);
 }
 
 INT WINAPI WSAStringToAddressW(WCHAR *str, INT family, WSAPROTOCOL_INFOW *info, SOCKADDR *addr,
                                INT *len)
 {
-    char ascii[SOCKADDR_TEXT_MAX];
-
     TRACE("%ls %d %p %p %p\n", str, family, info, addr, len);
-    if (!str || !ascii_from_wide(str, ascii, sizeof(ascii))) ascii[0] = 0;
-    return string_to_address(ascii, family, addr, len);
+    return string_to_address(str, TRUE, family, addr, len);
 }
 
 /* --- WSAAddressToString ------------------------------------------------------ */

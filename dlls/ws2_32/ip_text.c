@@ -71,118 +71,6 @@ int ip4_parse_loose(const char *text, const char **end, uint8_t addr[4])
     return 1;
 }
 
-int ip4_parse_strict(const char *text, const char **end, uint8_t addr[4])
-{
-    const char *p = text;
-    unsigned int i, v, digits;
-
-    for (i = 0; i < 4; i++)
-    {
-        if (i && *p++ != '.') return 0;
-        for (v = 0, digits = 0; *p >= '0' && *p <= '9'; p++, digits++)
-        {
-            v = v * 10 + (*p - '0');
-            if (digits == 3 || v > 255) return 0;
-        }
-        if (!digits) return 0;
-        addr[i] = v;
-    }
-    *end = p;
-    return 1;
-}
-
-/* A part of inet_pton's dotted decimal may not look octal ("010", "00") or hex ("0x"). */
-static int pton_part_ok(const char *p)
-{
-    return p[0] != '0' || !((p[1] >= '0' && p[1] <= '9') || p[1] == 'x' || p[1] == 'X');
-}
-
-int ip4_parse_pton(const char *text, const char **end, uint8_t addr[4])
-{
-    const char *p = text, *stop;
-    uint8_t parsed[4];
-    unsigned int i;
-
-    /* A fifth part ("3.4.5.6.7") is no address at all. */
-    if (!ip4_parse_strict(text, &stop, parsed) || *stop == '.') return 0;
-    for (i = 0; i < 4; i++)
-    {
-        if (!pton_part_ok(p)) return 0;
-        if (i < 3) p = strchr(p, '.') + 1;   /* ip4_parse_strict saw the three dots */
-    }
-    memcpy(addr, parsed, 4);
-    *end = stop;
-    return 1;
-}
-
-/* A dotted IPv4 tail starts here: decimal digits followed by a dot. */
-static int ipv4_tail_ahead(const char *p)
-{
-    const char *q = p;
-
-    while (*q >= '0' && *q <= '9') q++;
-    return q > p && *q == '.';
-}
-
-/* Places the groups before and after "::" and zero-fills the gap. */
-static int expand_groups(const uint16_t *groups, int count, int gap, uint8_t addr[16])
-{
-    int i, j = 0;
-
-    if (gap < 0 ? count != 8 : count > 7) return 0;
-    memset(addr, 0, 16);
-    for (i = 0; i < count; i++)
-    {
-        if (i == gap) j = 8 - (count - gap);
-        addr[2 * j] = groups[i] >> 8;
-        addr[2 * j + 1] = groups[i] & 0xff;
-        j++;
-    }
-    return 1;
-}
-
-int ip6_parse(const char *text, const char **end, uint8_t addr[16])
-{
-    uint16_t groups[8];
-    int count = 0, gap = -1, d, digits;
-    const char *p = text;
-    uint8_t v4[4];
-
-    if (p[0] == ':' && p[1] != ':') return 0;
-    while (count < 8)
-    {
-        if (p[0] == ':' && p[1] == ':')
-        {
-            if (gap >= 0) return 0;
-            gap = count;
-            p += 2;
-            if (digit_value(*p, 16) < 0) break;
-        }
-        else if (count)
-        {
-            if (*p != ':') break;
-            p++;
-        }
-        if (count <= 6 && ipv4_tail_ahead(p))
-        {
-            if (!ip4_parse_strict(p, &p, v4)) return 0;
-            groups[count++] = v4[0] << 8 | v4[1];
-            groups[count++] = v4[2] << 8 | v4[3];
-            break;
-        }
-        for (groups[count] = 0, digits = 0; (d = digit_value(*p, 16)) >= 0; p++, digits++)
-        {
-            if (digits == 4) return 0;
-            groups[count] = groups[count] << 4 | d;
-        }
-        if (!digits) return 0;
-        count++;
-    }
-    if (!expand_groups(groups, count, gap, addr)) return 0;
-    *end = p;
-    return 1;
-}
-
 int port_parse(const char *text, const char **end, uint16_t *port)
 {
     const char *p = text;
@@ -194,17 +82,6 @@ int port_parse(const char *text, const char **end, uint16_t *port)
         if (++digits > 5 || v > 0xffff) return 0;
     }
     if (!digits) return 0;
-    *port = v;
-    *end = p;
-    return 1;
-}
-
-int port_parse_loose(const char *text, const char **end, uint16_t *port)
-{
-    const char *p = text;
-    uint32_t v;
-
-    if (!parse_loose_part(&p, &v) || !v || v > 0xffff) return 0;
     *port = v;
     *end = p;
     return 1;

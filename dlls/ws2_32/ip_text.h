@@ -1,7 +1,8 @@
 /*
- * IPv4 / IPv6 addresses as text, by Windows' rules (inet_addr, inet_pton,
- * inet_ntop, WSAStringToAddress, WSAAddressToString).  Portable C with no
- * Windows header: unit-tested natively (tests/unit/test_resolve_xlate.c).
+ * IPv4 / IPv6 addresses as text, by Windows' rules (inet_addr, inet_ntop,
+ * WSAAddressToString; inet_pton and WSAStringToAddress use ntdll's parsers,
+ * ip_rtl.h).  Portable C with no Windows header: unit-tested natively
+ * (tests/unit/test_resolve_xlate.c).
  * Addresses are bytes in network order.
  */
 #ifndef MSGSOCK_IP_TEXT_H
@@ -19,21 +20,8 @@
  * Returns 1 and sets *end to the first character not parsed, 0 if invalid.
  */
 int ip4_parse_loose(const char *text, const char **end, uint8_t addr[4]);
-/* Dotted decimal, exactly four parts of 0..255 (inet_pton's form). */
-int ip4_parse_strict(const char *text, const char **end, uint8_t addr[4]);
-/*
- * inet_pton's IPv4 form: ip4_parse_strict's, and no part that looks octal or
- * hex ("010", "0x1"); addr is written only when four parts parsed (text may
- * go on after them: *end says where).
- */
-int ip4_parse_pton(const char *text, const char **end, uint8_t addr[4]);
-/* Hex groups with at most one "::" and an optional dotted IPv4 tail. */
-int ip6_parse(const char *text, const char **end, uint8_t addr[16]);
 /* Decimal port 0..65535 (1 to 5 digits). */
 int port_parse(const char *text, const char **end, uint16_t *port);
-/* WSAStringToAddress's IPv4 port: one inet_addr-style part (decimal, octal, hex), 1..65535. */
-int port_parse_loose(const char *text, const char **end, uint16_t *port);
-
 /* Writes the address and its NUL; returns the length without the NUL. */
 size_t ip4_format(const uint8_t addr[4], char text[IP4_TEXT_MAX]);
 /*

@@ -48,8 +48,6 @@ NOT_YET(BOOL, WSAConnectByList, (SOCKET s, SOCKET_ADDRESS_LIST *addresses, DWORD
                                  const PTIMEVAL timeout, WSAOVERLAPPED *reserved), FALSE)
 NOT_YET(SOCKET, WSAJoinLeaf, (SOCKET s, const struct sockaddr *name, int len, WSABUF *caller,
                               WSABUF *callee, QOS *sqos, QOS *gqos, DWORD flags), INVALID_SOCKET)
-NOT_YET(int, WSARecvDisconnect, (SOCKET s, WSABUF *data), SOCKET_ERROR)
-NOT_YET(int, WSASendDisconnect, (SOCKET s, WSABUF *data), SOCKET_ERROR)
 NOT_YET(BOOL, WSAGetQOSByName, (SOCKET s, WSABUF *name, QOS *qos), FALSE)
 NOT_YET_CODE(DWORD, ProcessSocketNotifications, (HANDLE port, UINT32 count, void *registrations,
                                                  UINT32 timeout, ULONG max_entries, OVERLAPPED_ENTRY *entries,
@@ -66,8 +64,6 @@ NOT_YET(int, WSApSetPostRoutine, (void *routine), SOCKET_ERROR)
 NOT_YET(int, WEP, (void), 0)
 
 /* Protocol catalog and name space queries */
-NOT_YET(INT, WSAEnumNameSpaceProvidersA, (DWORD *len, WSANAMESPACE_INFOA *buffer), SOCKET_ERROR)
-NOT_YET(INT, WSAEnumNameSpaceProvidersW, (DWORD *len, WSANAMESPACE_INFOW *buffer), SOCKET_ERROR)
 NOT_YET(INT, WSAEnumNameSpaceProvidersExA, (DWORD *len, WSANAMESPACE_INFOEXA *buffer), SOCKET_ERROR)
 NOT_YET(INT, WSAEnumNameSpaceProvidersExW, (DWORD *len, WSANAMESPACE_INFOEXW *buffer), SOCKET_ERROR)
 NOT_YET(INT, WSAGetServiceClassInfoA, (GUID *provider, GUID *service_class, DWORD *len,
@@ -79,13 +75,6 @@ NOT_YET(INT, WSAGetServiceClassNameByClassIdW, (GUID *service_class, WCHAR *name
 NOT_YET(INT, WSAInstallServiceClassA, (WSASERVICECLASSINFOA *info), SOCKET_ERROR)
 NOT_YET(INT, WSAInstallServiceClassW, (WSASERVICECLASSINFOW *info), SOCKET_ERROR)
 NOT_YET(INT, WSARemoveServiceClass, (GUID *service_class), SOCKET_ERROR)
-NOT_YET(INT, WSALookupServiceBeginA, (WSAQUERYSETA *query, DWORD flags, HANDLE *lookup), SOCKET_ERROR)
-NOT_YET(INT, WSALookupServiceBeginW, (WSAQUERYSETW *query, DWORD flags, HANDLE *lookup), SOCKET_ERROR)
-NOT_YET(INT, WSALookupServiceNextA, (HANDLE lookup, DWORD flags, DWORD *len, WSAQUERYSETA *results),
-        SOCKET_ERROR)
-NOT_YET(INT, WSALookupServiceNextW, (HANDLE lookup, DWORD flags, DWORD *len, WSAQUERYSETW *results),
-        SOCKET_ERROR)
-NOT_YET(INT, WSALookupServiceEnd, (HANDLE lookup), SOCKET_ERROR)
 NOT_YET(INT, WSANSPIoctl, (HANDLE lookup, DWORD code, void *in, DWORD in_len, void *out, DWORD out_len,
                            DWORD *returned, WSACOMPLETION *completion), SOCKET_ERROR)
 NOT_YET(INT, WSASetServiceA, (WSAQUERYSETA *info, WSAESETSERVICEOP op, DWORD flags), SOCKET_ERROR)
@@ -109,8 +98,6 @@ NOT_YET(INT, WSAProviderCompleteAsyncCall, (HANDLE call, INT result), SOCKET_ERR
 /* Service provider upcalls and catalog configuration (WSC*) */
 NOT_YET_ERRNO(int, WSCUpdateProvider, (GUID *provider, const WCHAR *path, const LPWSAPROTOCOL_INFOW info,
                                        DWORD count, int *error), error, SOCKET_ERROR)
-NOT_YET_ERRNO(int, WSCGetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t *size,
-                                        DWORD flags, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCSetProviderInfo, (GUID *provider, WSC_PROVIDER_INFO_TYPE type, BYTE *info, size_t size,
                                         DWORD flags, int *error), error, SOCKET_ERROR)
 NOT_YET_ERRNO(int, WSCGetApplicationCategory, (LPCWSTR path, DWORD path_len, LPCWSTR extra, DWORD extra_len,

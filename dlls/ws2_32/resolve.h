@@ -49,6 +49,8 @@ int ws2_getaddrinfo_core(const WCHAR *node, const WCHAR *service, const struct w
                          enum ws2_ai_kind kind, void **result);
 /* Reads the hints every variant shares; WSANO_RECOVERY when reserved members are set. */
 int ws2_read_hints(const void *hints, BOOL ex, struct ws2_ai_hints *out);
+/* The request's own mistakes (no name nor service, bad hints): 0 or the WSA error. */
+int ws2_check_request(const WCHAR *node, const WCHAR *service, const struct ws2_ai_hints *hints);
 void ws2_free_addrinfo_list(void *list, BOOL ex);
 /* GetAddrInfoExW with lpOverlapped: WSA_IO_PENDING, completed on a thread-pool thread. */
 int ws2_getaddrinfo_async(const WCHAR *node, const WCHAR *service, const struct ws2_ai_hints *hints,

@@ -5,6 +5,14 @@
  */
 #include "ws2_32_private.h"
 
+/* A transfer that succeeds leaves last error 0, as Windows' do (Wine's sock test_WSARecv checks it). */
+static int transfer_result(int ret, const int *error)
+{
+    if (ret == SOCKET_ERROR) SetLastError(*error);
+    else SetLastError(0);
+    return ret;
+}
+
 int WINAPI WSASendTo(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD flags, const struct sockaddr *to,
                      int tolen, WSAOVERLAPPED *ovl, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
 {
@@ -13,7 +21,7 @@ int WINAPI WSASendTo(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD fla
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPSendTo(s, bufs, count, sent, flags, to, tolen, ovl, routine, thread, &error),
+    return transfer_result(table->lpWSPSendTo(s, bufs, count, sent, flags, to, tolen, ovl, routine, thread, &error),
                       &error);
 }
 
@@ -25,7 +33,7 @@ int WINAPI WSASend(SOCKET s, WSABUF *bufs, DWORD count, DWORD *sent, DWORD flags
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPSend(s, bufs, count, sent, flags, ovl, routine, thread, &error), &error);
+    return transfer_result(table->lpWSPSend(s, bufs, count, sent, flags, ovl, routine, thread, &error), &error);
 }
 
 int WINAPI WSARecvFrom(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWORD *flags,
@@ -37,7 +45,7 @@ int WINAPI WSARecvFrom(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWO
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPRecvFrom(s, bufs, count, received, flags, from, fromlen, ovl, routine,
+    return transfer_result(table->lpWSPRecvFrom(s, bufs, count, received, flags, from, fromlen, ovl, routine,
                                            thread, &error), &error);
 }
 
@@ -49,7 +57,7 @@ int WINAPI WSARecv(SOCKET s, WSABUF *bufs, DWORD count, DWORD *received, DWORD *
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPRecv(s, bufs, count, received, flags, ovl, routine, thread, &error), &error);
+    return transfer_result(table->lpWSPRecv(s, bufs, count, received, flags, ovl, routine, thread, &error), &error);
 }
 
 int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to, int tolen)
@@ -73,7 +81,9 @@ int WINAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *fr
     WSABUF wsabuf = { len, buf };
     DWORD received, wsaflags = flags;
 
-    if (len < 0) return ws2_fail(WSAEINVAL);
+    /* A negative length is a buffer reaching past the address space: WSAEFAULT, "not completely contained
+     * in a valid part of the user address space" (Wine's sock test_events). */
+    if (len < 0) return ws2_fail(WSAEFAULT);
     if (WSARecvFrom(s, &wsabuf, 1, &received, &wsaflags, from, fromlen, NULL, NULL)) return SOCKET_ERROR;
     return received;
 }

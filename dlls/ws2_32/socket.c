@@ -115,6 +115,22 @@ int WINAPI shutdown(SOCKET s, int how)
     return ws2_result(table->lpWSPShutdown(s, how, &error), &error);
 }
 
+/*
+ * TCP/IP carries no disconnect data: "implementations of TCP/IP that do not support disconnect data are not
+ * required to return the WSAENOPROTOOPT error code", so the data is left alone and the direction shut down.
+ */
+int WINAPI WSASendDisconnect(SOCKET s, WSABUF *data)
+{
+    TRACE("socket %#Ix data %p\n", s, data);
+    return shutdown(s, SD_SEND);
+}
+
+int WINAPI WSARecvDisconnect(SOCKET s, WSABUF *data)
+{
+    TRACE("socket %#Ix data %p\n", s, data);
+    return shutdown(s, SD_RECEIVE);
+}
+
 SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC condition, DWORD_PTR data)
 {
     const WSPPROC_TABLE *table = ws2_provider_for_socket(s);

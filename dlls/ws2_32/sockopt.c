@@ -62,7 +62,7 @@ static int set_open_type(const char *value, int len)
     return 0;
 }
 
-/* Windows' getsockopt and setsockopt also clear the thread's error when they succeed. */
+/* Windows' getsockopt, setsockopt and WSAIoctl also clear the thread's error when they succeed. */
 static int ws2_option_result(int ret, const int *error)
 {
     if (!ret) SetLastError(0);
@@ -97,8 +97,8 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in, DWORD in_len, void *out, DWO
     int error;
 
     if (!table) return SOCKET_ERROR;
-    return ws2_result(table->lpWSPIoctl(s, code, in, in_len, out, out_len, returned, ovl, routine, thread,
-                                        &error), &error);
+    return ws2_option_result(table->lpWSPIoctl(s, code, in, in_len, out, out_len, returned, ovl, routine, thread,
+                                               &error), &error);
 }
 
 int WINAPI ioctlsocket(SOCKET s, LONG cmd, ULONG *arg)

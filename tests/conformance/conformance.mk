@@ -38,6 +38,6 @@ $(foreach a,$(ARCHS),$(eval $(call conformance_extra_rules,$(a))))
                 $(BUILD)/$(a)/gen/$(d)_by_ordinal.def) $(BUILD)/$(a)/gen/not_yet_stubs.c)
 
 # The readiness tests share loopback socket pairs (sock_util.c).
-SOCK_UTIL_TESTS := test_select test_poll test_eventselect test_ioctl
+SOCK_UTIL_TESTS := test_select test_poll test_eventselect test_ioctl test_ioctl_overlapped
 $(foreach a,$(ARCHS),$(foreach t,$(SOCK_UTIL_TESTS),\
     $(eval $(BUILD)/$(a)/tests/$(t).exe: $(BUILD)/$(a)/obj/tests/conformance/sock_util.o)))

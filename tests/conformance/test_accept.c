@@ -83,6 +83,16 @@ static void test_address(void)
     ok(server != INVALID_SOCKET, "accept with NULL addr: %d", WSAGetLastError());
     closesocket(server);
     closesocket(client);
+
+    /* "If addr and/or addrlen are equal to NULL, then no information about the remote address of the
+     * accepted socket is returned." */
+    client = connect_client(&listen_addr);
+    memset(&peer, 0xcc, sizeof(peer));
+    server = accept(listener, (SOCKADDR *)&peer, NULL);
+    ok(server != INVALID_SOCKET, "accept(addr, NULL): %d", WSAGetLastError());
+    ok(((BYTE *)&peer)[0] == 0xcc && ((BYTE *)&peer)[1] == 0xcc, "accept(addr, NULL) wrote the address");
+    if (server != INVALID_SOCKET) closesocket(server);
+    closesocket(client);
 }
 
 static void test_ipv6(void)

@@ -36,9 +36,11 @@ static void test_accept_ex_errors(SOCKET listener)
                      "AcceptEx, listener not a socket");
     expect_failure(!accept_ex(listener, (SOCKET)0xdead0, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAENOTSOCK,
                      "AcceptEx, acceptor not a socket");
-    /* dwLocalAddressLength: "at least 16 bytes more than the maximum address length". */
-    expect_failure(!accept_ex(listener, acceptor, buf, 0, sizeof(SOCKADDR_IN), ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
-                     "AcceptEx, local address slot too small");
+    /* dwRemoteAddressLength: "Cannot be zero." (Windows: WSAEFAULT, the OVERLAPPED marked pending first). */
+    ovl.Internal = 0xdeadbeef;
+    expect_failure(!accept_ex(listener, acceptor, buf, 0, ADDR_SLOT, 0, &bytes, &ovl), WSAEFAULT,
+                     "AcceptEx, no remote address slot");
+    ok(ovl.Internal == STATUS_PENDING, "Internal %#Ix after a refused AcceptEx", ovl.Internal);
     /* The listening socket must listen. */
     expect_failure(!accept_ex(idle, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
                      "AcceptEx on a socket that does not listen");
@@ -51,6 +53,40 @@ static void test_accept_ex_errors(SOCKET listener)
     ok(!accept_ex(listener, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, NULL), "AcceptEx without OVERLAPPED fails");
     closesocket(acceptor);
     closesocket(idle);
+    /* sAcceptSocket: "A descriptor identifying a socket on which to accept an incoming connection": a stream. */
+    acceptor = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    expect_failure(!accept_ex(listener, acceptor, buf, 0, ADDR_SLOT, ADDR_SLOT, &bytes, &ovl), WSAEINVAL,
+                     "AcceptEx into a datagram socket");
+    closesocket(acceptor);
+}
+
+/*
+ * dwLocalAddressLength "must be at least 16 bytes more than the maximum address length": a requirement
+ * on the caller with no error of its own; Windows takes a zero-byte local slot and accepts, and
+ * GetAcceptExSockaddrs then has no local address to hand out.
+ */
+static void test_accept_ex_no_local_slot(SOCKET listener, const SOCKADDR_STORAGE *addr)
+{
+    char buf[ADDR_SLOT];
+    OVERLAPPED ovl = { 0 };
+    SOCKET acceptor = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), client;
+    SOCKADDR *local = (SOCKADDR *)0xdeadbeef, *remote = NULL;
+    int local_len = 0x5eed, remote_len = 0;
+    DWORD bytes = 1;
+
+    ovl.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    ok(!accept_ex(listener, acceptor, buf, 0, 0, ADDR_SLOT, NULL, &ovl) && WSAGetLastError() == ERROR_IO_PENDING,
+       "AcceptEx with no local slot: error %d", WSAGetLastError());
+    client = connect_to(addr);
+    ok(!WaitForSingleObject(ovl.hEvent, 5000), "AcceptEx with no local slot did not complete");
+    ok(GetOverlappedResult((HANDLE)listener, &ovl, &bytes, FALSE) && !bytes, "result: error %lu, %lu bytes",
+       GetLastError(), bytes);
+    get_sockaddrs(buf, 0, 0, ADDR_SLOT, &local, &local_len, &remote, &remote_len);
+    ok(local == (SOCKADDR *)0xdeadbeef && local_len == 0x5eed, "local address %p, length %d", local, local_len);
+    ok(remote && remote_len == sizeof(SOCKADDR_IN), "remote address length %d", remote_len);
+    CloseHandle(ovl.hEvent);
+    closesocket(client);
+    closesocket(acceptor);
 }
 
 static void test_accept_ex_event(SOCKET listener, const SOCKADDR_STORAGE *addr)
@@ -182,6 +218,9 @@ static void test_connect_ex(SOCKET listener, const SOCKADDR_STORAGE *addr)
     ok(disconnect_ex(s, &ovl, 0, 0) || WSAGetLastError() == ERROR_IO_PENDING, "DisconnectEx: %d", WSAGetLastError());
     ok(WaitForSingleObject(ovl.hEvent, 5000) == WAIT_OBJECT_0, "DisconnectEx event");
     ok(recv(server, buf, sizeof(buf), 0) == 0, "peer sees the end of the stream");
+    /* As Windows (Wine's sock test_DisconnectEx): what the peer still sends arrives. */
+    ok(send(server, "late", 4, 0) == 4 && recv_all(s, buf, 4) && !memcmp(buf, "late", 4),
+       "receive after DisconnectEx");
     closesocket(server);
     closesocket(s);
 
@@ -223,6 +262,25 @@ static void test_connect_ex_port(SOCKET listener, const SOCKADDR_STORAGE *addr)
     CloseHandle(port);
 }
 
+/*
+ * WSASendDisconnect "initiates termination of the connection for the socket and sends disconnect data"
+ * (none on TCP/IP: "implementations of TCP/IP that do not support disconnect data are not required to
+ * return the WSAENOPROTOOPT error code"); WSARecvDisconnect "disables reception".
+ */
+static void test_send_recv_disconnect(SOCKET listener, const SOCKADDR_STORAGE *addr)
+{
+    SOCKET client = connect_to(addr), server = accept(listener, NULL, NULL);
+    char buf[4];
+
+    ok(!WSASendDisconnect(client, NULL), "WSASendDisconnect: %d", WSAGetLastError());
+    ok(recv(server, buf, sizeof(buf), 0) == 0, "peer sees the end of the stream");
+    expect_failure(send(client, "x", 1, 0) == SOCKET_ERROR, WSAESHUTDOWN, "send after WSASendDisconnect");
+    ok(!WSARecvDisconnect(client, NULL), "WSARecvDisconnect: %d", WSAGetLastError());
+    expect_failure(recv(client, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAESHUTDOWN, "recv after WSARecvDisconnect");
+    closesocket(server);
+    closesocket(client);
+}
+
 void run_tests(void)
 {
     SOCKADDR_STORAGE addr;
@@ -237,10 +295,12 @@ void run_tests(void)
     disconnect_ex = tcp_extension(listener, (GUID)WSAID_DISCONNECTEX);
     if (!accept_ex || !get_sockaddrs || !connect_ex || !disconnect_ex) fatal("missing extension functions");
     test_accept_ex_errors(listener);
+    test_accept_ex_no_local_slot(listener, &addr);
     test_accept_ex_event(listener, &addr);
     test_connect_ex(listener, &addr);
     test_connect_ex_port(listener, &addr);
     test_accept_ex_port(listener, &addr);
+    test_send_recv_disconnect(listener, &addr);
     closesocket(listener);
     WSACleanup();
 }

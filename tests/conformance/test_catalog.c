@@ -302,6 +302,128 @@ static void test_install(void)
     closesocket(s);
 }
 
+/* WSCGetProviderInfo: "retrieves the data associated with an information class for a layered
+   service provider (LSP)". */
+static void test_provider_info(void)
+{
+    GUID unknown = { 0 };
+    DWORD categories = 0xdeadbeef;
+    size_t size = sizeof(categories);
+    int err;
+
+    /* WSAEFAULT: "One or more of the arguments is not in a valid part of the user address space." */
+    err = 0xdeadbeef;
+    ok(WSCGetProviderInfo(NULL, ProviderInfoLspCategories, (BYTE *)&categories, &size, 0, &err) ==
+       SOCKET_ERROR && err == WSAEFAULT, "NULL provider: %d", err);
+    ok(WSCGetProviderInfo(NULL, -1, NULL, NULL, 0, NULL) == SOCKET_ERROR, "all NULL");
+    /* WSANO_RECOVERY: "a failure occurred when opening a Winsock catalog entry": what Windows says
+       for a provider it has no entry of (Wine's protocol.c checked it on Windows), class or not */
+    err = 0xdeadbeef;
+    ok(WSCGetProviderInfo(&unknown, ProviderInfoLspCategories, (BYTE *)&categories, &size, 0, &err) ==
+       SOCKET_ERROR && err == WSANO_RECOVERY, "unknown provider: %d", err);
+    err = 0xdeadbeef;
+    ok(WSCGetProviderInfo(&unknown, -1, (BYTE *)&categories, &size, 0, &err) == SOCKET_ERROR &&
+       err == WSANO_RECOVERY, "unknown provider, bad class: %d", err);
+    /* "If the Info parameter is NULL, then WSCGetProviderInfo returns failure and the InfoSize
+       parameter will receive the size of the required buffer." */
+    size = 0;
+    ok(WSCGetProviderInfo((GUID *)&tcpip4, ProviderInfoLspCategories, NULL, &size, 0, &err) ==
+       SOCKET_ERROR && size == sizeof(DWORD), "size query: %d size %Iu", err, size);
+    /* "on success WSCGetProviderInfo returns with the Info parameter set with appropriate LSP
+       category flags"; "If an LSP does not have a category set, it is considered to be in the All
+       Other category" */
+    ok(!WSCGetProviderInfo((GUID *)&tcpip4, ProviderInfoLspCategories, (BYTE *)&categories, &size, 0,
+                           &err) && !categories, "base provider's categories: %d %#lx", err, categories);
+    /* "ERROR_CALL_NOT_IMPLEMENTED ... if ProviderInfoAudit is specified in the InfoType parameter" */
+    ok(WSCGetProviderInfo((GUID *)&tcpip4, ProviderInfoAudit, (BYTE *)&categories, &size, 0, &err) ==
+       SOCKET_ERROR && err == ERROR_CALL_NOT_IMPLEMENTED, "audit class: %d", err);
+}
+
+/* WSAEnumNameSpaceProviders: "retrieves information on available namespace providers". */
+static void test_name_spaces(void)
+{
+    WSANAMESPACE_INFOW *infos;
+    WSANAMESPACE_INFOA *infosA;
+    DWORD len = 0, lenA = 0;
+    int count, i, dns = -1;
+    char *end;
+
+    /* WSAEFAULT: "The lpnspBuffer parameter was a NULL pointer or the buffer length ... was too
+       small"; "When this error is returned, the buffer length required is returned in the
+       lpdwBufferLength parameter." */
+    ok(WSAEnumNameSpaceProvidersW(&len, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT &&
+       len >= sizeof(*infos), "size query: %d len %lu", WSAGetLastError(), len);
+    ok(WSAEnumNameSpaceProvidersW(NULL, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT,
+       "NULL length: %d", WSAGetLastError());
+    infos = malloc(len);
+    /* "returns the number of WSANAMESPACE_INFO structures copied into lpnspBuffer" */
+    count = WSAEnumNameSpaceProvidersW(&len, infos);
+    ok(count > 0, "WSAEnumNameSpaceProvidersW: %d error %d", count, WSAGetLastError());
+    end = (char *)infos + len;
+    for (i = 0; i < count; i++)
+    {
+        /* "Variable sized information referenced by pointers in the structures point to locations
+           within the buffer located between the end of the fixed sized structures and the end of
+           the buffer." */
+        ok((char *)infos[i].lpszIdentifier >= (char *)(infos + count) &&
+           (char *)infos[i].lpszIdentifier < end, "identifier %d outside the buffer", i);
+        if (infos[i].dwNameSpace == NS_DNS && infos[i].fActive) dns = i;
+    }
+    ok(dns >= 0, "no active NS_DNS provider");
+    ok(WSAEnumNameSpaceProvidersA(&lenA, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT,
+       "ANSI size query: %d", WSAGetLastError());
+    infosA = malloc(lenA);
+    /* the ANSI version lists the same providers */
+    ok(WSAEnumNameSpaceProvidersA(&lenA, infosA) == count, "WSAEnumNameSpaceProvidersA: %d",
+       WSAGetLastError());
+    if (dns >= 0)
+    {
+        WCHAR identifier[64];
+
+        MultiByteToWideChar(CP_ACP, 0, infosA[dns].lpszIdentifier, -1, identifier, ARRAYSIZE(identifier));
+        ok(!wcscmp(identifier, infos[dns].lpszIdentifier) && infosA[dns].dwNameSpace == NS_DNS,
+           "ANSI identifier %s", infosA[dns].lpszIdentifier);
+    }
+    free(infosA);
+    free(infos);
+}
+
+/* WSALookupServiceBegin / Next / End: a query, its results, its end. */
+static void test_lookup_service(void)
+{
+    WSAQUERYSETW query;
+    char results[4096];
+    HANDLE handle;
+    DWORD len;
+
+    memset(&query, 0, sizeof(query));
+    /* WSAEFAULT for a missing restrictions structure or handle (Wine's protocol.c checked it on
+       Windows); WSAEINVAL: "One or more required parameters were invalid or missing." */
+    ok(WSALookupServiceBeginW(NULL, 0, &handle) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT,
+       "NULL query: %d", WSAGetLastError());
+    ok(WSALookupServiceBeginW(&query, 0, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT,
+       "NULL handle: %d", WSAGetLastError());
+    ok(WSALookupServiceBeginW(&query, 0, &handle) == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL,
+       "dwSize 0: %d", WSAGetLastError());
+    /* WSA_INVALID_HANDLE: "The handle is not valid." */
+    ok(WSALookupServiceEnd(NULL) == SOCKET_ERROR && WSAGetLastError() == WSA_INVALID_HANDLE,
+       "end of no lookup: %d", WSAGetLastError());
+    /* the network list query: no service class, every name space */
+    query.dwSize = sizeof(query);
+    handle = NULL;
+    ok(!WSALookupServiceBeginW(&query, LUP_RETURN_ALL | LUP_DEEP, &handle) && handle,
+       "network list query: %d", WSAGetLastError());
+    len = sizeof(results);
+    /* WSA_E_NO_MORE: "There is no more data available." */
+    while (!WSALookupServiceNextW(handle, 0, &len, (WSAQUERYSETW *)results)) len = sizeof(results);
+    ok(WSAGetLastError() == WSA_E_NO_MORE, "end of the results: %d", WSAGetLastError());
+    ok(!WSALookupServiceEnd(handle), "end: %d", WSAGetLastError());
+    /* WSA_INVALID_HANDLE: "The specified Lookup handle is invalid." */
+    len = sizeof(results);
+    ok(WSALookupServiceNextW(handle, 0, &len, (WSAQUERYSETW *)results) == SOCKET_ERROR &&
+       WSAGetLastError() == WSA_INVALID_HANDLE, "next after the end: %d", WSAGetLastError());
+}
+
 void run_tests(void)
 {
     WSADATA data;
@@ -315,5 +437,8 @@ void run_tests(void)
     test_enum();
     test_enum_protocols_nspapi();
     test_install();
+    test_provider_info();
+    test_name_spaces();
+    test_lookup_service();
     WSACleanup();
 }

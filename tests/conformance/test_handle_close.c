@@ -33,6 +33,52 @@ static int peer_recv(SOCKET peer)
     return recv(peer, &byte, 1, 0);
 }
 
+/* Closing a connected stream aborts the connection locally: ERROR_CONNECTION_ABORTED, "The network
+ * connection was aborted by the local system." (System Error Codes), STATUS_CONNECTION_ABORTED in
+ * Internal.  Wine's builtin says STATUS_CANCELLED. */
+static void check_connection_aborted(const char *how, WSAOVERLAPPED *ovl)
+{
+    if (harness_on_builtin) return;
+    ok(ovl->Internal == (ULONG_PTR)0xc0000241 /* STATUS_CONNECTION_ABORTED */, "%s: Internal %#Ix", how, ovl->Internal);
+    ok(!ovl->InternalHigh, "%s: %Iu bytes", how, ovl->InternalHigh);
+}
+
+/* closesocket: "Any pending overlapped send and receive operations ... are also canceled. Any event,
+ * completion routine, or completion port action specified for these overlapped operations is performed."
+ * The port's packet says ERROR_CONNECTION_ABORTED for a connected stream. */
+static void closesocket_with_port(void)
+{
+    SOCKET client, server;
+    WSAOVERLAPPED ovl, *got = NULL;
+    ULONG_PTR key = 0;
+    DWORD bytes = 1;
+    HANDLE port;
+    char data[64];
+    BOOL ret;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server))
+    {
+        ok(0, "closesocket with a port: no connected pair");
+        return;
+    }
+    port = CreateIoCompletionPort((HANDLE)client, NULL, 0x51, 0);
+    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+    if (pending_recv(client, &ovl, data, sizeof(data)))
+    {
+        closesocket(client);
+        ret = GetQueuedCompletionStatus(port, &bytes, &key, (OVERLAPPED **)&got, 5000);
+        ok(!ret && got == &ovl && key == 0x51 && !bytes, "abort packet: ret %d ovl %p key %#Ix bytes %lu", ret, got,
+           key, bytes);
+        if (!harness_on_builtin)
+            ok(GetLastError() == ERROR_CONNECTION_ABORTED, "abort packet: error %lu", GetLastError());
+        check_connection_aborted("closesocket", &ovl);
+    }
+    else closesocket(client);
+    WSACloseEvent(ovl.hEvent);
+    CloseHandle(port);
+    closesocket(server);
+}
+
 static void close_with_pending_recv(const char *how, BOOL use_nt_close)
 {
     nt_close_fn nt_close = (nt_close_fn)(void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtClose");
@@ -55,6 +101,7 @@ static void close_with_pending_recv(const char *how, BOOL use_nt_close)
          * overlapped operations is performed." */
         ok(WaitForSingleObject(ovl.hEvent, 5000) == WAIT_OBJECT_0, "%s: pending receive never ended", how);
         ok(HasOverlappedIoCompleted(&ovl), "%s: Internal still %#Ix", how, ovl.Internal);
+        check_connection_aborted(how, &ovl);
         /* The socket is gone, so is the connection: the peer reads the end of the stream. */
         ok(peer_recv(server) == 0, "%s: the peer did not see the close (error %d)", how, WSAGetLastError());
     }
@@ -87,6 +134,7 @@ void run_tests(void)
     WSAStartup(MAKEWORD(2, 2), &data);
     close_with_pending_recv("CloseHandle", FALSE);
     close_with_pending_recv("NtClose", TRUE);
+    closesocket_with_port();
     WSACleanup();
     test_cleanup_closes();
 }

@@ -103,6 +103,13 @@ static void test_inet_addr(void)
     check_inet_addr("", INADDR_NONE);
     /* "If NULL is passed in the cp parameter, then inet_addr returns the value INADDR_NONE." */
     check_inet_addr(NULL, INADDR_NONE);
+    /* Not in the documentation; Wine's protocol.c checked it on Windows: a NULL cp also sets
+       WSAEFAULT, a lone blank reads as 0.0.0.0, two blanks do not. */
+    WSASetLastError(0);
+    inet_addr(NULL);
+    ok(WSAGetLastError() == WSAEFAULT, "inet_addr(NULL): error %d", WSAGetLastError());
+    check_inet_addr(" ", 0);
+    check_inet_addr("  ", INADDR_NONE);
 }
 
 static DWORD WINAPI ntoa_thread(void *arg)
@@ -180,6 +187,59 @@ static void test_inet_pton(void)
     expect_fail(InetPtonW(12345, L"10.0.0.1", &in), WSAEAFNOSUPPORT, "InetPtonW bad family");
 }
 
+typedef LONG (WINAPI *rtl_ipv6_parse)(const char *str, const char **end, IN6_ADDR *addr);
+typedef LONG (WINAPI *rtl_ipv4_parse_ex)(const char *str, BOOLEAN strict, IN_ADDR *addr, USHORT *port);
+
+static FARPROC ntdll_function(const char *name)
+{
+    return GetProcAddress(GetModuleHandleA("ntdll.dll"), name);
+}
+
+/* inet_pton's answer and buffer for IPv6 text are RtlIpv6StringToAddressA's, the whole text read. */
+static void check_pton_like_rtl(rtl_ipv6_parse rtl, const char *text)
+{
+    BYTE mine[16], theirs[16];
+    const char *end = NULL;
+    LONG status;
+    int ret;
+
+    memset(mine, 0xab, sizeof(mine));
+    memset(theirs, 0xab, sizeof(theirs));
+    ret = inet_pton(AF_INET6, text, mine);
+    status = rtl(text, &end, (IN6_ADDR *)theirs);
+    ok(ret == (!status && end && !*end), "inet_pton(%s) = %d, ntdll status %#lx", text, ret, status);
+    ok(!memcmp(mine, theirs, 16), "inet_pton(%s) left other bytes than ntdll", text);
+}
+
+/* "RtlIpv6StringToAddress is a convenience function that does not require that the Windows Sockets
+   DLL be loaded to access a function provided in Windows Sockets to perform string to IP address
+   conversion": the two convert alike, down to what a wrong text leaves in the buffer. */
+static void test_inet_pton_is_rtl(void)
+{
+    static const char *const texts[] =
+    {
+        "1111:2222:3333:4444:5555::0x88", "1111:2222:3333:4444:0x5555:6666:7777:8888",
+        "1::1.2.3", "1.2.3.4", "2001:0000::01234.0", "1111::5555:", "::", "2001:db8::1",
+        "1111:2222:3333:4444:5555:6666:7777:8888:9999", ":::",
+    };
+    /* Wine's protocol.c, checked on Windows: "1::1.2.3" keeps its first group and the "1.2" it read */
+    static const BYTE partial[16] = { 0, 1, 1, 2, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab, 0xab,
+                                      0xab, 0xab, 0xab, 0xab };
+    rtl_ipv6_parse rtl = (rtl_ipv6_parse)ntdll_function("RtlIpv6StringToAddressA");
+    BYTE buf[16];
+    unsigned int i;
+
+    if (!rtl)
+    {
+        skip("ntdll has no RtlIpv6StringToAddressA");
+        return;
+    }
+    for (i = 0; i < ARRAYSIZE(texts); i++) check_pton_like_rtl(rtl, texts[i]);
+    memset(buf, 0xab, sizeof(buf));
+    ok(inet_pton(AF_INET6, "1::1.2.3", buf) == 0 && !memcmp(buf, partial, 16),
+       "inet_pton(1::1.2.3): %02x%02x:%02x%02x", buf[0], buf[1], buf[2], buf[3]);
+}
+
 static void check_ntop(int family, const void *addr, const char *expected)
 {
     char buf[INET6_ADDRSTRLEN];
@@ -218,15 +278,17 @@ static void test_inet_ntop(void)
        "inet_ntop AF_UNSPEC: %d", WSAGetLastError());
     /* ERROR_INVALID_PARAMETER: "if a NULL pointer is passed in the pStringBuf or the StringBufSize
        parameter is zero. This error is also returned if the length of the buffer pointed to by the
-       pStringBuf parameter is not large enough to receive the string representation" */
+       pStringBuf parameter is not large enough to receive the string representation".  Windows 8 and
+       later set STATUS_INVALID_PARAMETER as the error instead (Wine's suite, verified on Windows), and
+       programs meet that value: msgsock does what Windows does. */
     SetLastError(0);
-    ok(!inet_ntop(AF_INET, &in, NULL, sizeof(buf)) && WSAGetLastError() == ERROR_INVALID_PARAMETER,
+    ok(!inet_ntop(AF_INET, &in, NULL, sizeof(buf)) && WSAGetLastError() == (int)0xc000000d,
        "inet_ntop NULL buffer: %d", WSAGetLastError());
     SetLastError(0);
-    ok(!inet_ntop(AF_INET, &in, buf, 0) && WSAGetLastError() == ERROR_INVALID_PARAMETER,
+    ok(!inet_ntop(AF_INET, &in, buf, 0) && WSAGetLastError() == (int)0xc000000d,
        "inet_ntop size 0: %d", WSAGetLastError());
     SetLastError(0);
-    ok(!inet_ntop(AF_INET, &in, buf, strlen("127.0.0.1")) && WSAGetLastError() == ERROR_INVALID_PARAMETER,
+    ok(!inet_ntop(AF_INET, &in, buf, strlen("127.0.0.1")) && WSAGetLastError() == (int)0xc000000d,
        "inet_ntop no room for the NUL: %d", WSAGetLastError());
     ok(inet_ntop(AF_INET, &in, buf, strlen("127.0.0.1") + 1) == buf, "inet_ntop exact size failed");
 }
@@ -291,6 +353,47 @@ static void test_string_to_address(void)
     expect_fail(WSAStringToAddressA((char *)"", AF_INET, NULL, (SOCKADDR *)&ss, &len), WSAEFAULT,
                 "empty text, no buffer");
     ok(len == sizeof(SOCKADDR_IN), "required size for empty text %d", len);
+}
+
+/* WSAStringToAddress (AF_INET) reads what RtlIpv4StringToAddressExA reads with Strict FALSE: "the
+   IPv4 address may be represented in decimal, octal, or hexadecimal notation" and "a, a.b, a.b.c"
+   forms; a port follows a ':'. */
+static void test_string_to_address_is_rtl(void)
+{
+    static const char *const texts[] =
+    {
+        "1.1.1.008", "0x123456789", "1.2.3:1", "3.4.5.6 ", "127.0.0.1:0", "127.0.0.1:0xAbCd",
+        "1.1.1.0a", "203569230", "::1",
+    };
+    rtl_ipv4_parse_ex rtl = (rtl_ipv4_parse_ex)ntdll_function("RtlIpv4StringToAddressExA");
+    SOCKADDR_IN sin;
+    IN_ADDR addr;
+    USHORT port;
+    unsigned int i;
+    LONG status;
+    INT len, ret;
+
+    if (!rtl)
+    {
+        skip("ntdll has no RtlIpv4StringToAddressExA");
+        return;
+    }
+    for (i = 0; i < ARRAYSIZE(texts); i++)
+    {
+        memset(&sin, 0xab, sizeof(sin));
+        addr.s_addr = 0;
+        port = 0;
+        len = sizeof(sin);
+        ret = WSAStringToAddressA((char *)texts[i], AF_INET, NULL, (SOCKADDR *)&sin, &len);
+        status = rtl(texts[i], FALSE, &addr, &port);
+        ok(!ret == !status, "WSAStringToAddressA(%s) = %d, ntdll status %#lx", texts[i], ret, status);
+        ok(sin.sin_addr.s_addr == addr.s_addr && sin.sin_port == (status ? 0 : port),
+           "WSAStringToAddressA(%s): %#lx port %u, ntdll %#lx port %u", texts[i],
+           sin.sin_addr.s_addr, sin.sin_port, addr.s_addr, port);
+        /* "WSAEINVAL: The function was unable to translate the string into a sockaddr" (family 0) */
+        ok(sin.sin_family == (status ? 0 : AF_INET), "WSAStringToAddressA(%s): family %u", texts[i],
+           sin.sin_family);
+    }
 }
 
 static void check_address_string(const SOCKADDR *sa, DWORD sa_len, const char *expected)
@@ -360,8 +463,10 @@ void run_tests(void)
     test_inet_addr();
     test_inet_ntoa();
     test_inet_pton();
+    test_inet_pton_is_rtl();
     test_inet_ntop();
     test_string_to_address();
+    test_string_to_address_is_rtl();
     test_address_to_string();
     WSACleanup();
 }

@@ -377,6 +377,117 @@ static void test_threads_together(void)
     }
 }
 
+static void WINAPI never_called(DWORD error, DWORD bytes, WSAOVERLAPPED *ovl, DWORD flags)
+{
+    ok(0, "completion routine ran for a refused request");
+}
+
+/*
+ * A socket bound to a completion port takes no completion routine: its completion would have to go
+ * to both (Windows: WSAEINVAL, Wine's sock test_WSARecv); and a transfer that succeeds leaves
+ * WSAGetLastError() 0 ("If no error occurs ... WSARecv returns zero").
+ */
+static void test_port_and_routine(void)
+{
+    SOCKET client, server;
+    WSAOVERLAPPED ovl = { 0 };
+    char buf[8];
+    WSABUF wsabuf = { sizeof(buf), buf };
+    DWORD flags = 0, bytes = 0;
+    HANDLE port;
+    int ret;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server)) fatal("tcp_pair");
+    WSASetLastError(0xdead);
+    ok(send(client, "ab", 2, 0) == 2 && WSAGetLastError() == 0, "send: last error %d", WSAGetLastError());
+    WSASetLastError(0xdead);
+    ret = WSARecv(server, &wsabuf, 1, &bytes, &flags, NULL, NULL);
+    ok(!ret && bytes == 2 && WSAGetLastError() == 0, "WSARecv: %d, %lu bytes, last error %d", ret, bytes,
+       WSAGetLastError());
+    /* recv: WSAEFAULT "The buf parameter is not completely contained in a valid part of the user address
+     * space": a negative len reaches past it. */
+    ret = recv(server, buf, -1, 0);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "recv, len -1: %d, error %d", ret, WSAGetLastError());
+    port = CreateIoCompletionPort((HANDLE)server, NULL, 0, 0);
+    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+    ret = WSARecv(server, &wsabuf, 1, NULL, &flags, &ovl, never_called);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "WSARecv with a routine on a port: %d, error %d",
+       ret, WSAGetLastError());
+    SleepEx(0, TRUE);
+    closesocket(client);
+    closesocket(server);
+    CloseHandle(port);
+}
+
+struct sync_recv
+{
+    SOCKET s;
+    WSAOVERLAPPED ovl;
+    char buf[8];
+    int ret;
+};
+
+static DWORD WINAPI sync_recv_thread(void *arg)
+{
+    struct sync_recv *r = arg;
+    WSABUF wsabuf = { sizeof(r->buf), r->buf };
+    DWORD flags = 0;
+
+    r->ret = WSARecv(r->s, &wsabuf, 1, NULL, &flags, &r->ovl, NULL);
+    return 0;
+}
+
+/*
+ * WSARecv's lpOverlapped is "ignored for nonoverlapped sockets": on a socket made without
+ * WSA_FLAG_OVERLAPPED the call blocks until data comes (even after FIONBIO, as Windows does),
+ * and the OVERLAPPED gets the result too.
+ */
+static void test_non_overlapped_socket(void)
+{
+    struct sync_recv r = { 0 };
+    SOCKET client, server;
+    u_long on = 1;
+    DWORD bytes = 0;
+
+    if (!tcp_pair(AF_INET, 0, &client, &server)) fatal("tcp_pair");
+    ok(!ioctlsocket(server, FIONBIO, &on), "FIONBIO: %d", WSAGetLastError());
+    r.s = server;
+    r.ovl.hEvent = WSACreateEvent();
+    HANDLE thread = CreateThread(NULL, 0, sync_recv_thread, &r, 0, NULL);
+    ok(WaitForSingleObject(thread, 200) == WAIT_TIMEOUT, "WSARecv did not wait for data");
+    ok(send(client, "data", 4, 0) == 4, "send: %d", WSAGetLastError());
+    ok(WaitForSingleObject(thread, 5000) == WAIT_OBJECT_0, "WSARecv still waits");
+    CloseHandle(thread);
+    ok(r.ret == 0, "WSARecv: %d", r.ret);
+    ok(GetOverlappedResult((HANDLE)server, &r.ovl, &bytes, FALSE) && bytes == 4, "OVERLAPPED: error %lu, %lu bytes",
+       GetLastError(), bytes);
+    WSACloseEvent(r.ovl.hEvent);
+    closesocket(client);
+    closesocket(server);
+}
+
+/* "If the hEvent member of the OVERLAPPED structure is NULL, the system uses the state of the hFile
+ * handle to signal when the operation has been completed" (GetOverlappedResult). */
+static void test_null_event_signals_handle(void)
+{
+    WSAOVERLAPPED ovl = { 0 };
+    SOCKET client, server;
+    char buf[8];
+    WSABUF wsabuf = { sizeof(buf), buf };
+    DWORD flags = 0, bytes = 0;
+    int ret;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server)) fatal("tcp_pair");
+    ret = WSARecv(server, &wsabuf, 1, NULL, &flags, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "WSARecv: %d, error %d", ret, WSAGetLastError());
+    ok(send(client, "data", 4, 0) == 4, "send: %d", WSAGetLastError());
+    ok(WaitForSingleObject((HANDLE)server, 5000) == WAIT_OBJECT_0, "the socket handle was not signalled");
+    ok(GetOverlappedResult((HANDLE)server, &ovl, &bytes, FALSE) && bytes == 4, "result: error %lu, %lu bytes",
+       GetLastError(), bytes);
+    closesocket(client);
+    closesocket(server);
+}
+
 void run_tests(void)
 {
     WSADATA wsa;
@@ -391,5 +502,8 @@ void run_tests(void)
     test_zero_byte_peek();
     test_after_close();
     test_threads_together();
+    test_port_and_routine();
+    test_non_overlapped_socket();
+    test_null_event_signals_handle();
     WSACleanup();
 }

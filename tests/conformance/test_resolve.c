@@ -85,6 +85,10 @@ static void test_getaddrinfo_numeric(void)
         ok(ipv4_of(result) == 0x7f000001 && port_of(result) == 80, "address %#lx port %u",
            ipv4_of(result), port_of(result));
         ok(result->ai_addr->sa_family == AF_INET, "sa_family %d", result->ai_addr->sa_family);
+        /* "the ai_family, ai_socktype, and ai_protocol members correspond to respective arguments
+           in a socket or WSASocket function call": the hints' protocol 0 stays 0 (Wine's
+           protocol.c checked it on Windows), which socket() reads as the type's default */
+        ok(result->ai_protocol == 0, "protocol %d for hints with protocol 0", result->ai_protocol);
         freeaddrinfo(result);
     }
     /* "For the Internet protocol, the numeric host address string is ... an IPv6 hex address";
@@ -385,6 +389,9 @@ static void test_getaddrinfoex_async(void)
                          &handle);
     ok(ret == WSA_IO_PENDING, "async GetAddrInfoExW: %d", ret);
     ok(handle != NULL, "no handle for the operation");
+    /* "The Pointer member of the OVERLAPPED structure will be set to the value of the ppResult
+       parameter of the original call." */
+    ok(overlapped.Pointer == &result, "Pointer %p, expected %p", overlapped.Pointer, &result);
     /* "the hEvent member of the OVERLAPPED structure is signaled when the operation completes" */
     ok(WaitForSingleObject(overlapped.hEvent, 10000) == WAIT_OBJECT_0, "event not signaled");
     /* GetAddrInfoExOverlappedResult: "On success ... returns NO_ERROR (0)" */
@@ -399,6 +406,11 @@ static void test_getaddrinfoex_async(void)
     routine_event = CreateEventW(NULL, TRUE, FALSE, NULL);
     result = NULL;
     ResetEvent(overlapped.hEvent);
+    /* "If a completion routine has been specified, the hEvent member must be NULL." */
+    ret = GetAddrInfoExW(L"127.0.0.1", NULL, NS_ALL, NULL, NULL, &result, NULL, &overlapped,
+                         (LPLOOKUPSERVICE_COMPLETION_ROUTINE)completion_routine, &handle);
+    ok(ret == WSAEINVAL, "routine and event: %d", ret);
+    overlapped.hEvent = NULL;
     ret = GetAddrInfoExW(L"127.0.0.1", NULL, NS_ALL, NULL, NULL, &result, NULL, &overlapped,
                          (LPLOOKUPSERVICE_COMPLETION_ROUTINE)completion_routine, &handle);
     ok(ret == WSA_IO_PENDING, "async with routine: %d", ret);
@@ -415,6 +427,13 @@ static void test_getaddrinfoex_async(void)
     /* "If the lpOverlapped parameter was NULL, then the GetAddrInfoExOverlappedResult function was
        passed a NULL pointer and failed" with WSAEINVAL */
     ok(GetAddrInfoExOverlappedResult(NULL) == WSAEINVAL, "overlapped result of NULL");
+    /* WSAHOST_NOT_FOUND: "the pName and pServiceName parameters were not provided": told at once,
+       the event left alone (Wine's protocol.c checked it on Windows) */
+    overlapped.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    result = (ADDRINFOEXW *)0xdeadbeef;
+    ret = GetAddrInfoExW(NULL, NULL, NS_DNS, NULL, NULL, &result, NULL, &overlapped, NULL, NULL);
+    ok(ret == WSAHOST_NOT_FOUND && !result, "async without names: %d %p", ret, result);
+    ok(WaitForSingleObject(overlapped.hEvent, 100) == WAIT_TIMEOUT, "event set for a failed call");
     CloseHandle(overlapped.hEvent);
 }
 
@@ -593,6 +612,11 @@ static void test_gethostname(void)
     MultiByteToWideChar(CP_ACP, 0, name, -1, converted, ARRAYSIZE(converted));
     ok(!wcscmp(nameW, converted), "GetHostNameW %ls, gethostname %s", nameW, name);
     ok(GetHostNameW(nameW, 1) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "GetHostNameW short");
+    /* WSAEFAULT: "the buffer size specified by namelen parameter is too small to hold the complete
+       host name": nothing of it is written (Wine's protocol.c checked it on Windows) */
+    wcscpy(nameW, L"deadbeef");
+    ok(GetHostNameW(nameW, lstrlenW(converted)) == SOCKET_ERROR && !wcscmp(nameW, L"deadbeef"),
+       "GetHostNameW one short wrote %ls", nameW);
 }
 
 static void test_services_and_protocols(void)

@@ -288,6 +288,35 @@ static void test_unconnected_tcp(void)
     closesocket(s);
 }
 
+/*
+ * "select returns the total number of socket handles that are ready and contained in the fd_set
+ * structures": a socket listed twice in one set is one handle; readable and writable, it is in two
+ * sets; and when the read and write sets are one fd_set it is in there once.
+ */
+static void test_set_counting(void)
+{
+    SOCKADDR_IN addr;
+    SOCKET listener = listener_v4(&addr), client = tcp_connected(&addr), server = tcp_accept(listener);
+    fd_set r, w;
+    int ret;
+
+    w.fd_count = 2;
+    w.fd_array[0] = w.fd_array[1] = client;
+    ret = select(0, NULL, &w, NULL, &zero_timeout);
+    ok(ret == 1 && w.fd_count == 1 && w.fd_array[0] == client, "twice in one set: %d, count %u", ret, w.fd_count);
+    ok(send(client, "x", 1, 0) == 1, "send");
+    ret = select_one(server, &r, &w, NULL, NULL);
+    ok(ret == 2 && FD_ISSET(server, &r) && FD_ISSET(server, &w), "readable and writable: %d", ret);
+    FD_ZERO(&r);
+    FD_SET(server, &r);
+    FD_SET(client, &r);
+    ret = select(0, &r, &r, NULL, &zero_timeout);
+    ok(ret == 2 && r.fd_count == 2, "one fd_set as read and write set: %d, count %u", ret, r.fd_count);
+    closesocket(client);
+    closesocket(server);
+    closesocket(listener);
+}
+
 void run_tests(void)
 {
     test_not_initialised();
@@ -297,6 +326,7 @@ void run_tests(void)
     test_blocking_wait();
     test_apc_during_select();
     test_tcp();
+    test_set_counting();
     test_oob();
     test_nonblocking_connect();
     test_unconnected_tcp();

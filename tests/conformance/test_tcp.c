@@ -97,7 +97,34 @@ static void test_not_connected(void)
     expect_failure(recv(s, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAENOTCONN, "recv, not connected");
     /* shutdown: "WSAENOTCONN: The socket is not connected (connection-oriented sockets only)." */
     expect_failure(shutdown(s, SD_BOTH) == SOCKET_ERROR, WSAENOTCONN, "shutdown, not connected");
+    /* getpeername: "WSAENOTCONN: The socket is not connected." — even with no buffer to fill. */
+    expect_failure(getpeername(s, NULL, NULL) == SOCKET_ERROR, WSAENOTCONN, "getpeername(NULL, NULL), not connected");
     closesocket(s);
+    s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    expect_failure(getpeername(s, NULL, NULL) == SOCKET_ERROR, WSAENOTCONN, "getpeername(NULL, NULL), datagram");
+    closesocket(s);
+}
+
+/* shutdown: "The shutdown function does not close the socket"; getpeername "retrieves the address of the
+ * peer to which a socket is connected", still after both sides shut their sends down. */
+static void test_peer_after_shutdown(void)
+{
+    SOCKADDR_IN before, after;
+    int len = sizeof(before), after_len = sizeof(after);
+    char byte;
+
+    fresh_pair();
+    ok(!getpeername(client, (SOCKADDR *)&before, &len), "getpeername: %d", WSAGetLastError());
+    ok(!shutdown(client, SD_SEND) && !shutdown(server, SD_SEND), "shutdown: %d", WSAGetLastError());
+    ok(recv(client, &byte, 1, 0) == 0 && recv(server, &byte, 1, 0) == 0, "no end of stream: %d", WSAGetLastError());
+    Sleep(50);
+    ok(!getpeername(client, (SOCKADDR *)&after, &after_len), "getpeername after shutdown: %d", WSAGetLastError());
+    ok(after_len == len && !memcmp(&before, &after, len), "peer after shutdown: port %u, was %u", ntohs(after.sin_port),
+       ntohs(before.sin_port));
+    /* getpeername: "WSAEFAULT ... the namelen parameter is not large enough." */
+    after_len = sizeof(after) - 1;
+    expect_failure(getpeername(client, (SOCKADDR *)&after, &after_len) == SOCKET_ERROR, WSAEFAULT,
+                   "getpeername with a short buffer");
 }
 
 static void test_reset(void)
@@ -327,6 +354,15 @@ static void test_zero_byte_recv(void)
 
     fresh_pair();
     ovl.hEvent = WSACreateEvent();
+    /* A zero-byte receive is one empty buffer; no buffer at all is WSAEINVAL ("An invalid argument was
+     * supplied"), as Wine's suite found on Windows (WSARecv's page lists no rule for it). */
+    if (!harness_on_builtin)
+    {
+        expect_failure(WSARecv(server, NULL, 0, NULL, &flags, &ovl, NULL) == SOCKET_ERROR, WSAEINVAL,
+                       "WSARecv with no buffers");
+        expect_failure(WSARecv(server, &empty, 0, NULL, &flags, &ovl, NULL) == SOCKET_ERROR, WSAEINVAL,
+                       "WSARecv with a buffer count of 0");
+    }
     ret = WSARecv(server, &empty, 1, &bytes, &flags, &ovl, NULL);
     error = ret ? WSAGetLastError() : 0;
     ok(ret == SOCKET_ERROR && error == WSA_IO_PENDING, "zero-byte WSARecv with no data: ret %d error %d", ret, error);
@@ -358,6 +394,7 @@ void run_tests(void)
     test_stream();
     test_end_of_stream();
     test_not_connected();
+    test_peer_after_shutdown();
     test_reset();
     test_reset_overlapped();
     test_oob();

@@ -98,7 +98,12 @@ static void test_overlapped(SOCKET client, SOCKET server)
     ovl.Offset = 2000;
     ovl.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
     ret = transmit_file(client, file, 3000, 0, &ovl, &bufs, 0);
+    /* As Windows (Wine's sock test_TransmitFile): an overlapped TransmitFile says ERROR_IO_PENDING, and its
+     * OVERLAPPED keeps the file offset it was given. */
+    ok(!ret && WSAGetLastError() == ERROR_IO_PENDING, "overlapped TransmitFile: %d, error %d", ret,
+       WSAGetLastError());
     expect_completion(client, ret, &ovl, 3004, "overlapped TransmitFile");
+    ok(ovl.Offset == 2000, "Offset after completion: %lu", ovl.Offset);
     memcpy(expect, "<<", 2);
     memcpy(expect + 2, content + 2000, 3000);
     memcpy(expect + 3002, ">>", 2);
@@ -258,7 +263,13 @@ static void test_errors(SOCKET client)
                    "TransmitFile on a non-socket");
     /* hSocket: "A handle to a connected socket." */
     expect_failure(!TransmitFile(idle, file, 0, 0, NULL, NULL, 0), WSAENOTCONN, "TransmitFile, not connected");
+    expect_failure(!TransmitFile(udp, NULL, 0, 0, NULL, NULL, 0), WSAENOTCONN, "TransmitFile, datagram, not connected");
     /* "must be a connection-oriented socket of type SOCK_STREAM, SOCK_SEQPACKET, or SOCK_RDM" */
+    {
+        SOCKADDR_IN to = { AF_INET, htons(9), { .s_addr = htonl(INADDR_LOOPBACK) } };
+
+        ok(!connect(udp, (SOCKADDR *)&to, sizeof(to)), "UDP connect: %d", WSAGetLastError());
+    }
     expect_failure(!TransmitFile(udp, NULL, 0, 0, NULL, NULL, 0), WSAEINVAL, "TransmitFile on a datagram socket");
     expect_failure(!transmit_file(client, NULL, 0, 0, NULL, NULL, 0x80000000), WSAEINVAL,
                    "TransmitFile, unknown flag");

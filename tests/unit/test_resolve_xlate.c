@@ -11,6 +11,7 @@
 
 #include <check.h>
 #include "run_suite.h"
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,63 +129,16 @@ START_TEST(test_ip4_loose)
 }
 END_TEST
 
-START_TEST(test_ip4_strict)
-{
-    uint8_t addr[4];
-    const char *end;
-
-    ck_assert(ip4_parse_strict("192.168.0.255", &end, addr) && !*end && addr[3] == 255);
-    ck_assert(!ip4_parse_strict("1.2.3", &end, addr));
-    ck_assert(!ip4_parse_strict("1.2.3.256", &end, addr));
-    ck_assert(!ip4_parse_strict("1.2.3.1234", &end, addr));
-    ck_assert(!ip4_parse_strict("0x1.2.3.4", &end, addr) || *end);
-    ck_assert(!ip4_parse_strict("1.2..4", &end, addr));
-}
-END_TEST
-
-/* inet_pton's form: no octal- or hex-looking part; the address is written only once four parts parsed. */
-START_TEST(test_ip4_pton)
-{
-    uint8_t addr[4] = { 0xde, 0xad, 0xbe, 0xef };
-    const char *end;
-
-    ck_assert(!ip4_parse_pton("3.4.5.6.7", &end, addr) && addr[0] == 0xde);
-    ck_assert(!ip4_parse_pton("1.1.1.010", &end, addr) && addr[0] == 0xde);
-    ck_assert(!ip4_parse_pton("1.1.1.00", &end, addr) && addr[0] == 0xde);
-    ck_assert(!ip4_parse_pton("1.1.1.0x", &end, addr) && addr[0] == 0xde);
-    ck_assert(!ip4_parse_pton("127.127.127.256", &end, addr) && addr[0] == 0xde);
-    ck_assert(ip4_parse_pton("1.1.1.0a", &end, addr) && *end == 'a' && addr[0] == 1 && addr[3] == 0);
-    ck_assert(ip4_parse_pton("0.0.0.0", &end, addr) && !*end && addr[0] == 0);
-    ck_assert(ip4_parse_pton("127.127.127.255:123", &end, addr) && *end == ':' && addr[3] == 255);
-}
-END_TEST
-
-/* WSAStringToAddress's IPv4 port: decimal, octal or hex, 1..65535. */
-START_TEST(test_port_loose)
-{
-    const char *end;
-    uint16_t port;
-
-    ck_assert(port_parse_loose("0xAbCd", &end, &port) && !*end && port == 0xabcd);
-    ck_assert(port_parse_loose("010", &end, &port) && !*end && port == 8);
-    ck_assert(port_parse_loose("65535", &end, &port) && port == 65535);
-    ck_assert(!port_parse_loose("0", &end, &port));
-    ck_assert(!port_parse_loose("65537", &end, &port));
-    ck_assert(!port_parse_loose("0x", &end, &port));
-    ck_assert(!port_parse_loose("08", &end, &port));
-}
-END_TEST
-
 static void check_ip6(const char *text, const char *canonical)
 {
     uint8_t addr[16], again[16];
     char out[IP6_TEXT_MAX];
-    const char *end;
 
-    ck_assert_msg(ip6_parse(text, &end, addr) && !*end, "%s does not parse", text);
+    /* the host's parser reads the text (inet_pton and WSAStringToAddress use ntdll's) */
+    ck_assert_msg(inet_pton(AF_INET6, text, addr) == 1, "%s does not parse", text);
     ip6_format(addr, out);
     ck_assert_msg(!strcmp(out, canonical), "%s formats as %s, expected %s", text, out, canonical);
-    ck_assert(ip6_parse(out, &end, again) && !*end && !memcmp(addr, again, 16));
+    ck_assert(inet_pton(AF_INET6, out, again) == 1 && !memcmp(addr, again, 16));
 }
 
 START_TEST(test_ip6_round_trip)
@@ -210,28 +164,6 @@ START_TEST(test_ip6_round_trip)
     check_ip6("::2", "::2");
     check_ip6("::ffff:0.0.0.1", "::ffff:0:1");
     check_ip6("1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:102:304");
-}
-END_TEST
-
-START_TEST(test_ip6_invalid)
-{
-    static const char *const bad[] =
-    {
-        "", ":", ":::", "1:::2", "1::2::3", ":1::2", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7",
-        "12345::", "g::1", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "::256.1.1.1", "1:2:",
-        "1:2:3:4:5:6:7:8::",
-    };
-    uint8_t addr[16];
-    const char *end;
-    unsigned int i;
-
-    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-        ck_assert_msg(!ip6_parse(bad[i], &end, addr) || *end, "%s parsed", bad[i]);
-    /* "1:2:3:4:5:6:7::" is seven groups and a one-group gap: valid */
-    ck_assert(ip6_parse("1:2:3:4:5:6:7::", &end, addr) && !*end && !addr[15]);
-    /* the address stops where a scope or a bracket starts */
-    ck_assert(ip6_parse("fe80::1%2", &end, addr) && *end == '%');
-    ck_assert(ip6_parse("::1]:80", &end, addr) && *end == ']');
 }
 END_TEST
 
@@ -264,11 +196,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_families);
     tcase_add_test(tc, test_eai_errors);
     tcase_add_test(tc, test_ip4_loose);
-    tcase_add_test(tc, test_ip4_strict);
-    tcase_add_test(tc, test_ip4_pton);
-    tcase_add_test(tc, test_port_loose);
     tcase_add_test(tc, test_ip6_round_trip);
-    tcase_add_test(tc, test_ip6_invalid);
     tcase_add_test(tc, test_ports_and_ip4_text);
     suite_add_tcase(s, tc);
     return s;

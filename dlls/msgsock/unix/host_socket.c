@@ -20,6 +20,7 @@
 #include "msgsock/wscodec.h"
 #include "host_socket.h"
 #include "host_broadcast.h"
+#include "host_watched.h"
 
 #define IOV_STACK_COUNT     16     /* buffers handled without malloc */
 #define SPLIT_STACK_COUNT   64     /* datagrams of a split send without malloc */
@@ -574,7 +575,18 @@ static int recv_into(const struct host_recvmsg_params *params, const struct iov_
 
     m->msg.msg_iov = a->iov;
     m->msg.msg_iovlen = a->count;
-    if (!too_many_buffers(a)) return recv_once(params->fd, m, flags, params->options, ret);
+    if (!too_many_buffers(a))
+    {
+        err = recv_once(params->fd, m, flags, params->options, ret);
+        if (err == WS_WSAEFAULT && !(params->options & HOST_OPT_DATAGRAM) &&
+            !host_recv_watched(params->fd, a->iov, a->count, a->total, flags, ret))
+        {
+            /* write-watched pages (host_watched.c): no address or control data on a stream */
+            m->msg.msg_namelen = m->msg.msg_controllen = 0;
+            err = 0;
+        }
+        return err;
+    }
     if (!(params->options & HOST_OPT_DATAGRAM))
     {
         m->msg.msg_iovlen = HOST_IOV_MAX;

@@ -155,7 +155,8 @@ int afd_create_socket(int family, int type, int protocol, DWORD flags, HANDLE *h
     InitializeObjectAttributes(&attr, &name, (flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : OBJ_INHERIT,
                                NULL, NULL);
     /* Overlapped sockets get an asynchronous handle, the others a synchronous one, as on Windows. */
-    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, &attr, &io, 0,
+    /* The access Windows' sockets are granted: FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC (afd test_open_device). */
+    status = nt.open_file(handle, GENERIC_READ | GENERIC_WRITE | WRITE_DAC | SYNCHRONIZE, &attr, &io, 0,
                           (flags & WSA_FLAG_OVERLAPPED) ? 0 : FILE_SYNCHRONOUS_IO_NONALERT);
     if (status) return afd_status_to_wsa(status);
     params.flags = flags & ~(WSA_FLAG_NO_HANDLE_INHERIT | WSA_FLAG_OVERLAPPED);
@@ -319,6 +320,25 @@ void afd_poll_finish(struct afd_poll_block *block)
         /* The block must outlive the async: wait for Wine to finish with it. */
         while (*(volatile NTSTATUS *)&block->io.Status == STATUS_PENDING_) SleepEx(1, FALSE);
     }
+    free(block);
+}
+
+void afd_signal_handle(HANDLE handle)
+{
+    struct afd_poll_block *block;
+    NTSTATUS status;
+
+    if (!nt_ready() || !(block = calloc(1, sizeof(*block)))) return;
+    block->params.timeout = 0;   /* just look */
+    block->params.count = 1;
+    block->params.sockets[0].socket = (SOCKET)handle;
+    block->params.sockets[0].flags = MSGSOCK_POLL_READ;
+    block->io.Status = STATUS_PENDING_;
+    /* No event, no completion context: Wine's server signals the handle itself when it ends, posting nothing. */
+    status = nt.ioctl(handle, NULL, NULL, NULL, &block->io, IOCTL_AFD_POLL, &block->params, sizeof(block->params),
+                      &block->params, sizeof(block->params));
+    if (status == STATUS_PENDING_)
+        while (*(volatile NTSTATUS *)&block->io.Status == STATUS_PENDING_) SleepEx(0, FALSE);
     free(block);
 }
 
@@ -520,15 +540,6 @@ int afd_rearm_write(HANDLE handle)
     return afd_ioctl(handle, IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, NULL);
 }
 
-int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned)
-{
-    ULONG_PTR size = 0;
-    int error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out, out_len, &size);
-
-    if (!error) *returned = size;
-    return error;
-}
-
 /* ---- connections and options ---- */
 
 #define IOCTL_AFD_WINE_ACCEPT          WINE_CODE(201)
@@ -568,19 +579,38 @@ int afd_defer_accept(HANDLE listener, HANDLE accepted)
     return afd_ioctl(listener, IOCTL_AFD_WINE_DEFER, &handle, sizeof(handle), NULL, 0, NULL);
 }
 
-/* Starts an ioctl whose IO_STATUS_BLOCK is the caller's OVERLAPPED, as Wine's own ws2_32 does. */
-static int afd_overlapped_ioctl(HANDLE handle, OVERLAPPED *ovl, ULONG code, void *in, ULONG in_len, void *out,
-                                ULONG out_len)
+/* A Winsock completion routine, run as the APC Wine queues to the thread that started the ioctl. */
+static void WINAPI routine_apc(void *context, IO_STATUS_BLOCK *io, ULONG reserved)
+{
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine = (LPWSAOVERLAPPED_COMPLETION_ROUTINE)context;
+
+    routine(io->Status ? afd_status_to_wsa(io->Status) : 0, (DWORD)io->Information, (WSAOVERLAPPED *)io, 0);
+}
+
+/*
+ * Starts an ioctl whose IO_STATUS_BLOCK is the caller's OVERLAPPED, as Wine's own ws2_32 does:
+ * Wine then signals the event or queues `routine`, and posts to the port.
+ */
+static int afd_overlapped_ioctl(HANDLE handle, OVERLAPPED *ovl, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine,
+                                ULONG code, void *in, ULONG in_len, void *out, ULONG out_len)
 {
     /* An hEvent with its low bit set keeps the completion off the port (no APC context). */
     void *context = ((ULONG_PTR)ovl->hEvent & 1) ? NULL : ovl;
     HANDLE event = (HANDLE)((ULONG_PTR)ovl->hEvent & ~(ULONG_PTR)1);
+    PIO_APC_ROUTINE apc = NULL;
     NTSTATUS status;
 
     if (!nt_ready()) return WSASYSCALLFAILURE;
+    if (routine)
+    {
+        /* "If lpCompletionRoutine is NULL, the hEvent parameter of lpOverlapped is signaled" */
+        event = NULL;
+        apc = routine_apc;
+        context = (void *)routine;
+    }
     ovl->Internal = STATUS_PENDING_;
     ovl->InternalHigh = 0;
-    status = nt.ioctl(handle, event, NULL, context, (IO_STATUS_BLOCK *)ovl, code, in, in_len, out, out_len);
+    status = nt.ioctl(handle, event, apc, context, (IO_STATUS_BLOCK *)ovl, code, in, in_len, out, out_len);
     if (status == STATUS_PENDING_) return WSA_IO_PENDING;
     return afd_status_to_wsa(status);
 }
@@ -590,7 +620,7 @@ int afd_accept_into_async(HANDLE listener, HANDLE acceptor, void *buffer, DWORD 
 {
     struct afd_accept_into_params params = { HandleToULong(acceptor), recv_len, local_len };
 
-    return afd_overlapped_ioctl(listener, ovl, IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
+    return afd_overlapped_ioctl(listener, ovl, NULL, IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
                                 recv_len + local_len + remote_len);
 }
 
@@ -607,9 +637,35 @@ int afd_connect_async(HANDLE handle, const struct sockaddr *addr, int len, const
     params->synchronous = FALSE;
     memcpy(params + 1, addr, len);
     if (data_len) memcpy((char *)(params + 1) + len, data, data_len);
-    error = afd_overlapped_ioctl(handle, ovl, IOCTL_AFD_WINE_CONNECT, params, sizeof(*params) + len + data_len,
+    error = afd_overlapped_ioctl(handle, ovl, NULL, IOCTL_AFD_WINE_CONNECT, params, sizeof(*params) + len + data_len,
                                  NULL, 0);
     free(params);
+    return error;
+}
+
+#define IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE WINE_CODE(208)
+
+int afd_address_list_change(HANDLE handle, OVERLAPPED *ovl, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+    /* Wine's server: without it, a non-blocking socket fails at once with STATUS_DEVICE_NOT_READY. */
+    int force_async = ovl != NULL;
+
+    if (!ovl) return afd_ioctl(handle, IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE, &force_async, sizeof(force_async),
+                               NULL, 0, NULL);
+    return afd_overlapped_ioctl(handle, ovl, routine, IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE, &force_async,
+                                sizeof(force_async), NULL, 0);
+}
+
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned, OVERLAPPED *ovl,
+                       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+    ULONG_PTR size = 0;
+    int error;
+
+    if (ovl) return afd_overlapped_ioctl(handle, ovl, routine, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out,
+                                         out_len);
+    if (!(error = afd_ioctl(handle, IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, out, out_len, &size)))
+        *returned = size;
     return error;
 }
 

@@ -53,6 +53,13 @@ struct afd_poll_block *afd_close_poll_start(HANDLE handle, HANDLE event);
 enum afd_close_result { AFD_CLOSE_REPORTED, AFD_CLOSE_CANCELLED, AFD_CLOSE_FAILED };
 enum afd_close_result afd_close_poll_result(const struct afd_poll_block *block);
 
+/*
+ * Signals the socket handle as a file object, the way Wine's server does when one of its own
+ * requests without an event ends (a no-wait AFD poll): what Windows does for an OVERLAPPED with
+ * no hEvent.
+ */
+void afd_signal_handle(HANDLE handle);
+
 /* NTSTATUS -> WSA error code. */
 int afd_status_to_wsa(LONG status);
 
@@ -114,6 +121,12 @@ int afd_accept_into_async(HANDLE listener, HANDLE acceptor, void *buffer, DWORD 
                           DWORD remote_len, OVERLAPPED *ovl);
 int afd_connect_async(HANDLE handle, const struct sockaddr *addr, int len, const void *data, DWORD data_len,
                       OVERLAPPED *ovl);
+/*
+ * SIO_ADDRESS_LIST_CHANGE as Wine's own request: overlapped (routine: its APC, else
+ * the event) it pends until the host's address list changes or the socket closes;
+ * without ovl it waits, or fails with WSAEWOULDBLOCK on a non-blocking socket.
+ */
+int afd_address_list_change(HANDLE handle, OVERLAPPED *ovl, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
 
 /* Socket options the Wine server keeps (it checks them itself, e.g. SO_REUSEADDR at bind). */
 enum afd_option
@@ -131,7 +144,11 @@ int afd_poll_now(HANDLE handle, int events, int *reported);
  * block": a Wine send that fails without sending (unreadable buffer).
  */
 int afd_rearm_write(HANDLE handle);
-/* SIO_GET_INTERFACE_LIST through IOCTL_AFD_WINE_GET_INTERFACE_LIST: INTERFACE_INFO records. */
-int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned);
+/*
+ * SIO_GET_INTERFACE_LIST through IOCTL_AFD_WINE_GET_INTERFACE_LIST: INTERFACE_INFO records.
+ * With ovl it is Wine's request, completed as afd_address_list_change's (WSA_IO_PENDING).
+ */
+int afd_interface_list(HANDLE handle, void *out, DWORD out_len, DWORD *returned, OVERLAPPED *ovl,
+                       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
 /* SIO_KEEPALIVE_VALS through IOCTL_AFD_WINE_KEEPALIVE_VALS (host SO_KEEPALIVE, TCP_KEEPIDLE/INTVL). */
 int afd_keepalive_vals(HANDLE handle, const void *vals, DWORD len);
