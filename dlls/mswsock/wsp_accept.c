@@ -72,6 +72,10 @@ static SOCKET register_accepted(struct socket_ctx *listener, HANDLE handle, int 
     ctx->bound = TRUE;
     /* Wine's server hands the listener's event selection and non-blocking mode on with it (as Windows). */
     ctx->nonblocking = listener->nonblocking;
+    /* The accepted socket has the listener's options, SO_SNDTIMEO / SO_RCVTIMEO included (Wine's
+     * sock test_accept_inheritance; the others are Wine's server's or the host's). */
+    ctx->send_timeout = listener->send_timeout;
+    ctx->recv_timeout = listener->recv_timeout;
     ctx->select_active = listener->select_active;
     socket_release(ctx);
     return (SOCKET)handle;

@@ -162,7 +162,9 @@ int WINAPI WSADuplicateSocketA(SOCKET s, DWORD pid, WSAPROTOCOL_INFOA *info)
     WSAPROTOCOL_INFOW infow;
 
     if (!ws2_check_started()) return SOCKET_ERROR;
-    if (!info || !msgsock_writable(info, sizeof(*info))) return ws2_fail(WSAEFAULT);
+    /* The socket is judged first (WSAENOTSOCK), then the structure, as the provider does. */
+    if (!info) return WSADuplicateSocketW(s, pid, NULL);
+    if (!msgsock_writable(info, sizeof(*info))) return ws2_fail(WSAEFAULT);
     if (WSADuplicateSocketW(s, pid, &infow)) return SOCKET_ERROR;
     /* The structures differ only in the trailing protocol name. */
     memcpy(info, &infow, FIELD_OFFSET(WSAPROTOCOL_INFOW, szProtocol));

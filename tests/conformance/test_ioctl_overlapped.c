@@ -250,12 +250,25 @@ static void test_routing_query(void)
     closesocket(s);
 }
 
+/* A 0 type picks the catalog entry of the protocol (as Windows, in Wine's test_sioAddressListChange); WSPSocket:
+ * "The values for af, type and protocol are those supplied by the application" */
+static SOCKET socket_type_zero(int protocol, int expect_type)
+{
+    SOCKET s = socket(AF_INET, 0, protocol);
+    int type = 0, len = sizeof(type);
+
+    ok(s != INVALID_SOCKET, "socket(AF_INET, 0, %d): %d", protocol, WSAGetLastError());
+    ok(!getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len) && type == expect_type, "protocol %d: type %d",
+       protocol, type);
+    return s;
+}
+
 /* SIO_ADDRESS_LIST_CHANGE: "To receive notification of changes in the list of local transport addresses"; it
  * pends, and closesocket ends it: "The pending overlapped operations fail with the error status
  * WSA_OPERATION_ABORTED" */
 static void test_address_list_change(void)
 {
-    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    SOCKET s = socket_type_zero(IPPROTO_TCP, SOCK_STREAM);
     WSAOVERLAPPED ovl = { 0 }, *got = NULL;
     DWORD size = 0, bytes;
     ULONG_PTR key;
@@ -278,6 +291,7 @@ static void test_address_list_change(void)
     ok(!ret && GetLastError() == ERROR_OPERATION_ABORTED && got == &ovl && key == 7, "after closesocket: %d, %lu, %p",
        ret, GetLastError(), got);
     CloseHandle(port);
+    closesocket(socket_type_zero(IPPROTO_UDP, SOCK_DGRAM));
 }
 
 /* SIO_ENABLE_CIRCULAR_QUEUEING: "this IOCTL is only valid for sockets associated with unreliable,

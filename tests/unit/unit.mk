@@ -18,7 +18,9 @@ UNIT_CODEC_SRCS := dlls/msgsock/unix/ws_sockaddr.c dlls/msgsock/unix/ws_cmsg.c \
 
 TEST_SRCS_test_wscodec     := $(UNIT_CODEC_SRCS)
 TEST_SRCS_test_host_socket := $(UNIT_CODEC_SRCS) dlls/msgsock/unix/host_socket.c \
-                              dlls/msgsock/unix/host_broadcast.c
+                              dlls/msgsock/unix/host_broadcast.c dlls/msgsock/unix/host_watched.c
+TEST_SRCS_test_host_watched := $(UNIT_CODEC_SRCS) dlls/msgsock/unix/host_socket.c \
+                              dlls/msgsock/unix/host_broadcast.c dlls/msgsock/unix/host_watched.c
 TEST_SRCS_test_resolve_xlate := $(UNIT_CODEC_SRCS) dlls/msgsock/unix/ws_resolve.c dlls/ws2_32/ip_text.c
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
