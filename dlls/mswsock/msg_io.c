@@ -406,6 +406,9 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
             store_result(req, bytes, flags);
             if (!capture_thread(req, &done)) return WSAENOBUFS;
             deliver(ctx, &done, error, bytes, flags);
+            /* Control data that did not fit, reported through a routine: Windows says WSA_IO_PENDING
+             * (Wine's test_ip_pktinfo records it); the routine gets the WSAEMSGSIZE. */
+            if (req->routine && control_truncated(error, flags)) return WSA_IO_PENDING;
             return error;
         }
     }

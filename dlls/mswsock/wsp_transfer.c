@@ -157,9 +157,9 @@ BOOL WSPAPI wsp_get_overlapped_result(SOCKET s, WSAOVERLAPPED *ovl, DWORD *trans
         *err = WSA_IO_INCOMPLETE;
         return FALSE;
     }
-    /* "WSAEFAULT: One or more of the lpOverlapped, lpcbTransfer, or lpdwFlags parameters are not in a
-     * valid part of the user address space": lpcbTransfer is written first, as Windows does. */
     *transferred = ovl->InternalHigh;
+    /* WSAEFAULT for lpdwFlags "not in a valid part of the user address space" comes after the byte
+     * count: Windows fills that in all the same (Wine's sock test_TransmitFile passes NULL). */
     if (!flags)
     {
         *err = WSAEFAULT;

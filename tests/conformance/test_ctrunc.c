@@ -79,6 +79,17 @@ static void test_overlapped(char *data, ULONG len, char *control)
        "routine: calls %d error %lu bytes %lu flags %#lx", routine_calls, routine_error, routine_bytes, routine_flags);
     ok(msg.dwFlags == MSG_CTRUNC, "routine: dwFlags %#lx", msg.dwFlags);
 
+    /* The datagram already there: the call still says WSA_IO_PENDING and the routine reports the error. */
+    pair_send_text("HELLO");
+    wait_readable(pair.receiver, 2000);
+    recv_msg_init(&msg, &buf, data, len, &from, control, 1);
+    init_ovl(&ovl, ovl.hEvent);
+    routine_calls = 0;
+    ok(pair.recvmsg(pair.receiver, &msg, NULL, &ovl, routine) == SOCKET_ERROR &&
+       (harness_on_builtin || WSAGetLastError() == WSA_IO_PENDING), "routine, immediate: %d", WSAGetLastError());
+    ok(SleepEx(2000, TRUE) == WAIT_IO_COMPLETION && routine_calls == 1 && routine_error == WSAEMSGSIZE,
+       "routine, immediate: calls %d error %lu", routine_calls, routine_error);
+
     /* A receive that fits: lpcbTransfer is written even when lpdwFlags is NULL. */
     recv_msg_init(&msg, &buf, data, len, &from, NULL, 0);
     init_ovl(&ovl, ovl.hEvent);

@@ -138,17 +138,20 @@ static DWORD WINAPI open_type_thread(void *arg)
     return type;
 }
 
+static void CALLBACK ignore_completion(DWORD error, DWORD bytes, WSAOVERLAPPED *ovl, DWORD flags)
+{
+}
+
 /*
- * Whether socket() makes an overlapped socket now: an overlapped receive with no data pends there,
- * while WSARecv's "WSAEINVAL ... the socket is not created with the overlapped flag" refuses it on
- * the others (Wine's builtin waits for ever instead: not probed there).
+ * Whether socket() makes an overlapped socket now: a receive with a completion routine and no data
+ * pends there, while WSARecv's "WSAEINVAL ... the socket is not created with the overlapped flag"
+ * refuses it on the others (Wine's builtin waits for ever instead: not probed there).
  */
 static BOOL socket_makes_overlapped(void)
 {
     struct sockaddr_in sin = { AF_INET };
     SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
     WSAOVERLAPPED ovl = { 0 };
-    DWORD timeout = 200;
     char byte;
     WSABUF buf = { 1, &byte };
     DWORD flags = 0;
@@ -156,13 +159,9 @@ static BOOL socket_makes_overlapped(void)
 
     sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     bind(s, (struct sockaddr *)&sin, sizeof(sin));
-    /* A receive that is not overlapped blocks, even non-blocking and given an OVERLAPPED: it ends
-     * with WSAETIMEDOUT after SO_RCVTIMEO instead of waiting for ever. */
-    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (const char *)&timeout, sizeof(timeout));
-    ovl.hEvent = WSACreateEvent();
-    pended = WSARecv(s, &buf, 1, NULL, &flags, &ovl, NULL) && WSAGetLastError() == WSA_IO_PENDING;
+    pended = WSARecv(s, &buf, 1, NULL, &flags, &ovl, ignore_completion) && WSAGetLastError() == WSA_IO_PENDING;
     closesocket(s);
-    WSACloseEvent(ovl.hEvent);
+    SleepEx(0, TRUE);   /* the aborted request's routine */
     return pended;
 }
 
