@@ -14,7 +14,9 @@ static int check_connect_ex(struct socket_ctx *ctx, const struct sockaddr *name,
     /* WSAEFAULT: "The name, the lpSendBuffer, or the lpOverlapped parameter is not a valid part of the user address space" */
     if (!name || namelen < (int)sizeof(struct sockaddr) || !msgsock_readable(name, namelen)) return WSAEFAULT;
     if (data_len && (!data || !msgsock_readable(data, data_len))) return WSAEFAULT;
-    if (!ovl || !msgsock_writable(ovl, sizeof(*ovl))) return WSAEFAULT;
+    /* A NULL lpOverlapped: Windows says ERROR_INVALID_PARAMETER (Wine's suite, sock.c test_connect). */
+    if (!ovl) return ERROR_INVALID_PARAMETER;
+    if (!msgsock_writable(ovl, sizeof(*ovl))) return WSAEFAULT;
     if (ctx->type != SOCK_STREAM) return WSAEOPNOTSUPP;
     /* WSAEINVAL: "The parameter s is an unbound or a listening socket." */
     if (!ctx->bound) return WSAEINVAL;

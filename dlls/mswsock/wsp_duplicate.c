@@ -13,13 +13,14 @@ int WSPAPI wsp_duplicate_socket(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, in
     int error = 0;
 
     if (!ctx) return wsp_fail(err, WSAENOTSOCK);
-    /* WSAEFAULT: "The lpProtocolInfo parameter is not a valid part of the user address space." */
-    if (!info || !msgsock_writable(info, sizeof(*info))) error = WSAEFAULT;
-    /* WSAEINVAL: "Indicates that one of the specified parameters was invalid" (here: no such process). */
-    else if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid))) error = WSAEINVAL;
+    /* WSAEINVAL: "Indicates that one of the specified parameters was invalid" (here: no such process),
+     * checked before the structure as Windows does (Wine's suite, sock.c test_WSADuplicateSocket). */
+    if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid))) error = WSAEINVAL;
     else
     {
-        if (!DuplicateHandle(GetCurrentProcess(), (HANDLE)s, process, &remote, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        /* WSAEFAULT: "The lpProtocolInfo parameter is not a valid part of the user address space." */
+        if (!info || !msgsock_writable(info, sizeof(*info))) error = WSAEFAULT;
+        else if (!DuplicateHandle(GetCurrentProcess(), (HANDLE)s, process, &remote, 0, FALSE, DUPLICATE_SAME_ACCESS))
             error = WSAEINVAL;
         CloseHandle(process);
     }

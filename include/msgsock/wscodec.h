@@ -181,7 +181,7 @@ struct ws_recv_info
  * keeping only those enabled in `want`:
  *  - host IP_PKTINFO  -> IP_PKTINFO  IN_PKTINFO{ipi_addr = packet's destination, ifindex}
  *  - host IPV6_PKTINFO-> IPV6_PKTINFO IN6_PKTINFO{addr, ifindex}
- *  - host IP_TOS      -> IP_TOS (1 byte: the whole TOS) and/or IP_ECN (INT: tos & 3)
+ *  - host IP_TOS      -> IP_TOS (INT: the whole TOS, as Windows) and/or IP_ECN (INT: tos & 3)
  *  - host IPV6_TCLASS -> IPV6_TCLASS (INT) and/or IPV6_ECN (INT: tclass & 3)
  *  - host IP_TTL      -> IP_TTL (INT);  host IPV6_HOPLIMIT -> IPV6_HOPLIMIT (INT)
  *  - host UDP_GRO     -> UDP_COALESCED_INFO (DWORD segment size)

@@ -41,6 +41,10 @@ static void test_errors(SOCKET s)
     /* WSAEFAULT: "The lpProtocolInfo parameter is not a valid part of the user address space." */
     expect_failure(WSADuplicateSocketW(s, GetCurrentProcessId(), NULL) == SOCKET_ERROR, WSAEFAULT, "NULL info");
     expect_failure(WSADuplicateSocketA(s, GetCurrentProcessId(), NULL) == SOCKET_ERROR, WSAEFAULT, "NULL info (A)");
+    /* WSAEINVAL for a process that does not exist comes first (Wine's suite found it so on Windows). */
+    expect_failure(WSADuplicateSocketW(s, 0, NULL) == SOCKET_ERROR, WSAEINVAL, "no process, NULL info");
+    expect_failure(WSADuplicateSocketW(s, GetCurrentProcessId(), (WSAPROTOCOL_INFOW *)0x1) == SOCKET_ERROR, WSAEFAULT,
+                   "info not writable");
     /* WSAEINVAL: "one of the specified parameters was invalid" - no such process. */
     expect_failure(WSADuplicateSocketW(s, 0xfffffff0, &info) == SOCKET_ERROR, WSAEINVAL, "no such process");
 }

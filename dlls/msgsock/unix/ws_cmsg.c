@@ -425,10 +425,10 @@ static void recv_tos(struct win_writer *w, const struct recv_cmsg *c)
 {
     uint8_t tos;
 
-    /* Linux delivers IP_TOS as one byte */
+    /* Linux delivers IP_TOS as one byte, Windows as an INT (Wine's suite, sock.c test_ipv4_cmsg) */
     if (c->len < 1) return;
     tos = c->data[0];
-    win_put(w, WS_WANT_TOS, WS_IPPROTO_IP, WS_IP_TOS, &tos, 1);
+    win_put_int(w, WS_WANT_TOS, WS_IPPROTO_IP, WS_IP_TOS, tos);
     win_put_int(w, WS_WANT_ECN, WS_IPPROTO_IP, WS_IP_ECN, tos & 3);
 }
 
