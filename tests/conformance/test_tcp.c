@@ -127,6 +127,47 @@ static void test_peer_after_shutdown(void)
                    "getpeername with a short buffer");
 }
 
+/* A non-blocking connect the listener cannot take (its queue is full, so the host drops the SYN). */
+static BOOL connect_stays_pending(SOCKET s, const SOCKADDR_IN *to)
+{
+    u_long on = 1;
+    fd_set writable;
+    struct timeval wait = { 0, 100000 };
+
+    ioctlsocket(s, FIONBIO, &on);
+    if (!connect(s, (const SOCKADDR *)to, sizeof(*to)) || WSAGetLastError() != WSAEWOULDBLOCK) return FALSE;
+    FD_ZERO(&writable);
+    FD_SET(s, &writable);
+    return select(0, NULL, &writable, NULL, &wait) == 0;
+}
+
+/* connect: "WSAEALREADY: A nonblocking connect call is in progress on the specified socket." */
+static void test_connect_in_progress(void)
+{
+    SOCKET listener = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), clients[8];
+    SOCKADDR_IN addr = { AF_INET };
+    int len = sizeof(addr), i, n = 0;
+    BOOL tested = FALSE;
+
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ok(!bind(listener, (SOCKADDR *)&addr, sizeof(addr)) && !listen(listener, 1) &&
+       !getsockname(listener, (SOCKADDR *)&addr, &len), "listener: %d", WSAGetLastError());
+    while (n < 8 && !tested)
+    {
+        clients[n] = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+        if (connect_stays_pending(clients[n], &addr))
+        {
+            expect_failure(connect(clients[n], (SOCKADDR *)&addr, sizeof(addr)) == SOCKET_ERROR, WSAEALREADY,
+                           "a second connect while the first is in progress");
+            tested = TRUE;
+        }
+        n++;
+    }
+    if (!tested) skip("every connect completed at once: none stayed in progress");
+    for (i = 0; i < n; i++) closesocket(clients[i]);
+    closesocket(listener);
+}
+
 static DWORD WINAPI recv_with_timeout(void *arg)
 {
     SOCKET s = (SOCKET)arg;
@@ -428,6 +469,7 @@ void run_tests(void)
     test_not_connected();
     test_peer_after_shutdown();
     test_timeout_not_overlapped();
+    test_connect_in_progress();
     test_reset();
     test_reset_overlapped();
     test_oob();

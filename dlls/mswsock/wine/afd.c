@@ -121,15 +121,15 @@ int afd_status_to_wsa(LONG status)
 }
 
 /* Runs one ioctl synchronously, waiting (not alertably) if Wine returns pending. */
-static int afd_ioctl(HANDLE handle, ULONG code, void *in, ULONG in_len, void *out, ULONG out_len,
-                     ULONG_PTR *information)
+/* One ioctl, waited for; its final status (nt_ready() checked by the caller). */
+static NTSTATUS afd_ioctl_status(HANDLE handle, ULONG code, void *in, ULONG in_len, void *out, ULONG out_len,
+                                 ULONG_PTR *information)
 {
     IO_STATUS_BLOCK io = { 0 };
     HANDLE event;
     NTSTATUS status;
 
-    if (!nt_ready()) return WSASYSCALLFAILURE;
-    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL))) return WSAENOBUFS;
+    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL))) return 0xc000009a;   /* STATUS_INSUFFICIENT_RESOURCES */
     status = nt.ioctl(handle, event, NULL, NULL, &io, code, in, in_len, out, out_len);
     if (status == STATUS_PENDING_)
     {
@@ -138,7 +138,14 @@ static int afd_ioctl(HANDLE handle, ULONG code, void *in, ULONG in_len, void *ou
     }
     CloseHandle(event);
     if (information) *information = io.Information;
-    return afd_status_to_wsa(status);
+    return status;
+}
+
+static int afd_ioctl(HANDLE handle, ULONG code, void *in, ULONG in_len, void *out, ULONG out_len,
+                     ULONG_PTR *information)
+{
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    return afd_status_to_wsa(afd_ioctl_status(handle, code, in, in_len, out, out_len, information));
 }
 
 int afd_create_socket(int family, int type, int protocol, DWORD flags, HANDLE *handle)
@@ -195,12 +202,18 @@ int afd_connect(HANDLE handle, const struct sockaddr *addr, int len)
 {
     char buffer[sizeof(struct afd_connect_params) + sizeof(SOCKADDR_STORAGE)];
     struct afd_connect_params *params = (struct afd_connect_params *)buffer;
+    NTSTATUS status;
 
     if (len < 0 || len > (int)sizeof(SOCKADDR_STORAGE)) return WSAEFAULT;
     params->addr_len = len;
     params->synchronous = TRUE;
     memcpy(params + 1, addr, len);
-    return afd_ioctl(handle, IOCTL_AFD_WINE_CONNECT, buffer, sizeof(*params) + len, NULL, 0, NULL);
+    if (!nt_ready()) return WSASYSCALLFAILURE;
+    status = afd_ioctl_status(handle, IOCTL_AFD_WINE_CONNECT, buffer, sizeof(*params) + len, NULL, 0, NULL);
+    /* A connect still in progress: WSAEALREADY, "A nonblocking connect call is in progress on the
+     * specified socket" (the status has no Winsock error of its own in Windows' map). */
+    if (status == (NTSTATUS)0xc0000238) return WSAEALREADY;   /* STATUS_ADDRESS_ALREADY_ASSOCIATED */
+    return afd_status_to_wsa(status);
 }
 
 static int afd_get_address(HANDLE handle, ULONG code, struct sockaddr *addr, int *len)
