@@ -154,9 +154,37 @@ static struct hostent *host_by_name(const char *name)
     return he;
 }
 
+/* The machine's own name: Windows answers with its adapters' IPv4 addresses (loopback not among them),
+ * as SIO_ADDRESS_LIST_QUERY lists them; NULL when it has none, or `name` is another host's. */
+static struct hostent *own_host(const char *name)
+{
+    struct host_data data = { name, AF_INET, 4, 0, NULL };
+    char local[256], list_buf[4096];
+    SOCKET_ADDRESS_LIST *list = (SOCKET_ADDRESS_LIST *)list_buf;
+    uint8_t addrs[4 * 64];
+    struct hostent *he = NULL;
+    DWORD size = 0;
+    SOCKET s;
+    int i;
+
+    if (gethostname(local, sizeof(local)) || lstrcmpiA(name, local)) return NULL;
+    if ((s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP)) == INVALID_SOCKET) return NULL;
+    if (!WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, list, sizeof(list_buf), &size, NULL, NULL))
+    {
+        for (i = 0; i < list->iAddressCount && data.count < 64; i++)
+            memcpy(addrs + 4 * data.count++, &((SOCKADDR_IN *)list->Address[i].lpSockaddr)->sin_addr, 4);
+        data.addrs = addrs;
+        if (data.count) he = store_hostent(&data);
+    }
+    closesocket(s);
+    TRACE("%s: %u adapter addresses\n", name, data.count);
+    return he;
+}
+
 struct hostent * WINAPI gethostbyname(const char *name)
 {
     struct host_data data = { name, AF_INET, 4, 1, NULL };
+    struct hostent *he;
     char local[256];
     uint8_t addr[16];
     const char *end;
@@ -179,6 +207,7 @@ struct hostent * WINAPI gethostbyname(const char *name)
     /* "an IPv6 address or an illegal IPv4 address": WSAHOST_NOT_FOUND */
     if (!RtlIpv6StringToAddressA(name, &end, (IN6_ADDR *)addr) && !*end)
         return SetLastError(WSAHOST_NOT_FOUND), NULL;
+    if ((he = own_host(name))) return he;
     return host_by_name(name);
 }
 

@@ -593,6 +593,38 @@ static void test_gethostbyaddr(void)
        "IPv6 with 4 bytes: %d", WSAGetLastError());
 }
 
+/* gethostbyname of the machine's own name gives its adapters' addresses (Windows: "the IP addresses
+ * of the local host"; Wine's suite, protocol.c test_gethostbyname_hack), not a loopback one. */
+static void test_gethostbyname_own_name(void)
+{
+    char name[256], list_buf[4096];
+    SOCKET_ADDRESS_LIST *list = (SOCKET_ADDRESS_LIST *)list_buf;
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    const struct hostent *he;
+    DWORD size = 0;
+    BOOL found = FALSE;
+    int i;
+
+    ok(!gethostname(name, sizeof(name)), "gethostname: %d", WSAGetLastError());
+    if (WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, list, sizeof(list_buf), &size, NULL, NULL) ||
+        !list->iAddressCount)
+    {
+        skip("no adapter address here");
+        closesocket(s);
+        return;
+    }
+    closesocket(s);
+    he = gethostbyname(name);
+    ok(he && he->h_addrtype == AF_INET && he->h_length == 4, "gethostbyname(\"%s\"): %d", name, WSAGetLastError());
+    if (!he) return;
+    for (i = 0; he->h_addr_list[i]; i++)
+    {
+        ok((BYTE)he->h_addr_list[i][0] != 127, "own name lists a loopback address");
+        found |= !memcmp(he->h_addr_list[i], &((SOCKADDR_IN *)list->Address[0].lpSockaddr)->sin_addr, 4);
+    }
+    ok(found, "own name does not list the adapter's %s", inet_ntoa(((SOCKADDR_IN *)list->Address[0].lpSockaddr)->sin_addr));
+}
+
 static void test_gethostname(void)
 {
     char name[256];
@@ -670,6 +702,7 @@ void run_tests(void)
     test_before_startup();
     if (WSAStartup(MAKEWORD(2, 2), &data)) fatal("WSAStartup failed");
     test_getaddrinfo_numeric();
+    test_gethostbyname_own_name();
     test_getaddrinfo_names();
     test_getaddrinfo_passive();
     test_getaddrinfo_services();
