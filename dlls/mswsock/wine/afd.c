@@ -307,9 +307,15 @@ static struct afd_poll_block *poll_start(HANDLE via, HANDLE handle, int flags, H
     return block;
 }
 
+/* A readiness poll: the events asked for, and the hang-up and reset that end any wait. */
+static struct afd_poll_block *ready_poll_start(HANDLE via, HANDLE handle, int events, HANDLE event)
+{
+    return poll_start(via, handle, events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event);
+}
+
 struct afd_poll_block *afd_poll_start(HANDLE handle, int events, HANDLE event)
 {
-    return poll_start(handle, handle, events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event);
+    return ready_poll_start(handle, handle, events, event);
 }
 
 /* Wine's server reports AFD_POLL_CLOSE to the polls on a socket when its last handle closes. */
@@ -387,8 +393,7 @@ int afd_wait_ready(HANDLE handle, BOOL synchronous, int events, DWORD timeout_ms
     int error = 0;
 
     if (!event) return WSAENOBUFS;
-    if (!(block = poll_start(poll_handle_for(handle, synchronous), handle,
-                             events | MSGSOCK_POLL_HUP | MSGSOCK_POLL_RESET, event)))
+    if (!(block = ready_poll_start(poll_handle_for(handle, synchronous), handle, events, event)))
     {
         CloseHandle(event);
         return WSAENOBUFS;
