@@ -4,7 +4,9 @@
  * "would block":
  *  - a blocking socket waits alertably on Wine's AFD poll and retries;
  *  - an overlapped request joins its socket's queue for that direction and is
- *    retried in posting order by the reactor (reactor.c) when the host fd is ready.
+ *    retried in posting order by the reactor (reactor.c) when the host fd is ready;
+ *    a plain stream receive instead waits in Wine's server (server_recv.c), which
+ *    then knows it is there, as Windows' AFD would.
  * Completion: OVERLAPPED fields, then the completion routine (an APC queued
  * with WPUQueueApc on the initiating thread) or the event, and the port.
  */
@@ -13,15 +15,20 @@
 
 #include "block_cache.h"
 #include "cmsg_trace.h"
+#include "close_watch.h"
 #include "completion_port.h"
 #include "msg_io.h"
 #include "reactor.h"
+#include "server_recv.h"
 #include "thread_handle.h"
 #include "transfer_checks.h"
 #include "msgsock/host.h"
 #include "msgsock/unixlib.h"
 #include "msgsock/wscodec.h"
 #include "wine/afd.h"
+
+#define STATUS_CANCELLED_      ((NTSTATUS)0xc0000120)
+#define STATUS_HANDLES_CLOSED_ ((NTSTATUS)0x8000000a)
 
 /* What a finished request reports, and to whom. */
 struct completion
@@ -44,6 +51,10 @@ struct pending_op
     struct completion done;
     size_t size;                /* as allocated (block_cache.h) */
     DWORD moved;                /* a stream send's bytes already sent */
+    BOOL in_server;             /* waits in Wine's server (server_recv.c), not for the reactor */
+    BOOL server_ended;          /* ... and Wine is done with it: reported in posting order */
+    int abort_error;            /* msgsock cancelled it: what it reports if Wine ended it unfinished */
+    struct server_recv server;
     SOCKADDR_STORAGE to;
     WSABUF control;
     WSABUF bufs[];              /* captured WSABUF array, then send control bytes */
@@ -325,6 +336,8 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
     op->next = NULL;
     op->ctx = ctx;
     op->moved = moved;
+    op->in_server = op->server_ended = FALSE;
+    op->abort_error = 0;
     op->req = *req;
     memcpy(op->bufs, req->bufs, req->count * sizeof(WSABUF));
     op->req.bufs = op->bufs;
@@ -371,7 +384,8 @@ void msg_io_ready(struct socket_ctx *ctx, BOOL is_send)
     int error;
 
     EnterCriticalSection(&queue->lock);
-    while ((op = queue->head))
+    /* Requests waiting in Wine's server go first; server_ended() calls here when they are done. */
+    while ((op = queue->head) && !op->in_server)
     {
         error = transfer_step(ctx, &op->req, TRUE, &op->moved, &bytes, &flags);
         /* Waits on, unless the fd cannot be watched: then the request ends with that error. */
@@ -383,6 +397,99 @@ void msg_io_ready(struct socket_ctx *ctx, BOOL is_send)
         finish_op(op, error, bytes, flags);
     }
     LeaveCriticalSection(&queue->lock);
+}
+
+static void unlink_op(struct io_queue *queue, struct pending_op *op)
+{
+    struct pending_op **link = &queue->head, *prev = NULL;
+
+    while (*link != op)
+    {
+        prev = *link;
+        link = &prev->next;
+    }
+    *link = op->next;
+    if (queue->tail == op) queue->tail = prev;
+}
+
+/* Wine's end of a request in its server, as (error, bytes) for the program. */
+static void finish_server_op(struct pending_op *op)
+{
+    NTSTATUS status = op->server.io.Status;
+    DWORD bytes = 0;
+    int error;
+
+    if ((LONG)status >= 0)
+    {
+        error = 0;
+        bytes = op->server.io.Information;
+    }
+    /* STATUS_HANDLES_CLOSED: the last handle was closed with no closesocket (CloseHandle, NtClose). */
+    else if (op->abort_error && (status == STATUS_CANCELLED_ || status == STATUS_HANDLES_CLOSED_))
+        error = op->abort_error;
+    else if (status == STATUS_HANDLES_CLOSED_) error = WSAECONNABORTED;
+    else error = afd_status_to_wsa(status);
+    error = stream_result(op->ctx, &op->req, error, bytes);
+    TRACE("socket %#Ix ovl %p: status %#lx -> error %d, %lu bytes\n", op->ctx->handle, op->done.ovl,
+          (unsigned long)status, error, bytes);
+    if (!error) store_result(&op->req, bytes, 0);
+    finish_op(op, error, bytes, 0);
+}
+
+/* server_recv.c: Wine is done with a request.  Data reaches the program in posting order; an end
+ * without data (cancelled, reset) goes at once. */
+static void server_ended(struct server_recv *recv)
+{
+    struct pending_op *op = CONTAINING_RECORD(recv, struct pending_op, server);
+    struct socket_ctx *ctx = op->ctx;
+    struct io_queue *queue = queue_of(ctx, FALSE);
+    BOOL reactor_next;
+
+    InterlockedIncrement(&ctx->refs);   /* each request's own reference goes with it */
+    EnterCriticalSection(&queue->lock);
+    op->server_ended = TRUE;
+    if ((LONG)op->server.io.Status < 0)
+    {
+        unlink_op(queue, op);
+        finish_server_op(op);
+    }
+    while ((op = queue->head) && op->in_server && op->server_ended)
+    {
+        unlink_op(queue, op);
+        finish_server_op(op);
+    }
+    reactor_next = queue->head && !queue->head->in_server;
+    LeaveCriticalSection(&queue->lock);
+    /* A request for the reactor was behind them: it leads now. */
+    if (reactor_next) msg_io_ready(ctx, FALSE);
+    socket_release(ctx);
+}
+
+/* A plain stream receive waits in Wine's server, unless a request for the reactor is ahead of it
+ * (order).  MSG_OOB, MSG_WAITALL and control data stay msgsock's own. */
+static BOOL waits_in_server(const struct socket_ctx *ctx, const struct msg_request *req, const struct io_queue *queue)
+{
+    if (req->is_send || ctx->type != SOCK_STREAM || req->control) return FALSE;
+    if (req->flags & ~(MSG_PEEK | MSG_PUSH_IMMEDIATE)) return FALSE;
+    return !queue->tail || queue->tail->in_server;
+}
+
+/* A request that could not complete at once starts waiting: in Wine's server, or for the reactor. */
+static int start_waiting(struct socket_ctx *ctx, struct io_queue *queue, struct pending_op *op)
+{
+    int error;
+
+    if (waits_in_server(ctx, &op->req, queue))
+    {
+        op->in_server = TRUE;
+        error = server_recv_start((HANDLE)ctx->handle, &op->server, op->bufs, op->req.count, op->req.flags,
+                                  server_ended);
+        /* Wine ends it when the last handle closes; msgsock must learn of that close too (its host fd). */
+        if (!error) close_watch_arm(ctx);
+        return error;
+    }
+    /* Behind other requests, the reactor is armed for it when it leads. */
+    return queue->tail ? 0 : reactor_watch(ctx, op->req.is_send);
 }
 
 /* Overlapped: complete at once if the queue is empty and the host can, else queue. */
@@ -417,25 +524,22 @@ static int run_overlapped(struct socket_ctx *ctx, const struct msg_request *req)
         LeaveCriticalSection(&queue->lock);
         return WSAENOBUFS;
     }
+    /* Under the queue's lock: whatever ends it (server_ended, the reactor) waits until it is queued. */
+    if ((error = start_waiting(ctx, queue, op)))
+    {
+        /* Not started after all: "no completion indication will occur". */
+        LeaveCriticalSection(&queue->lock);
+        socket_release(ctx);
+        block_free(op, op->size);
+        return error;
+    }
     /* InternalHigh stays as it was until completion, as on Windows (Wine's sock test_nonblocking_async_recv). */
     req->ovl->Internal = OVL_STATUS_PENDING;
     /* "The system sets the state of the event object to not-signaled when a call to the I/O
      * function returns before the operation has been completed." */
     if (ovl_event(req->ovl)) ResetEvent(ovl_event(req->ovl));
     if (queue->tail) queue->tail->next = op;
-    else
-    {
-        queue->head = op;
-        if ((error = reactor_watch(ctx, req->is_send)))
-        {
-            /* Not started after all: "no completion indication will occur". */
-            queue->head = NULL;
-            LeaveCriticalSection(&queue->lock);
-            socket_release(ctx);
-            block_free(op, op->size);
-            return error;
-        }
-    }
+    else queue->head = op;
     queue->tail = op;
     LeaveCriticalSection(&queue->lock);
     return WSA_IO_PENDING;
@@ -472,12 +576,14 @@ int msg_io_run(struct socket_ctx *ctx, const struct msg_request *req)
     return error;
 }
 
-/* Which pending requests a cancellation takes. */
+/* Which pending requests a cancellation takes, and what they report. */
 struct cancel_filter
 {
     const WSAOVERLAPPED *ovl;   /* NULL: any */
     DWORD thread_id;            /* 0: any thread */
     BOOL routines_only;         /* only requests with a completion routine */
+    int error;                  /* WSA_OPERATION_ABORTED, or a closing stream's WSAECONNABORTED */
+    BOOL thread_gone;           /* the initiating thread exits: no routine runs */
 };
 
 static BOOL op_matches(const struct pending_op *op, const struct cancel_filter *filter)
@@ -488,16 +594,28 @@ static BOOL op_matches(const struct pending_op *op, const struct cancel_filter *
     return TRUE;
 }
 
-/* Unlinks the matching requests of one queue; the rest keep their order. */
-static struct pending_op *take_matching(struct io_queue *queue, const struct cancel_filter *filter)
+/* A request in Wine's server stays queued: Wine is asked to end it, and server_ended reports it. */
+static int cancel_in_server(struct pending_op *op, const struct cancel_filter *filter)
+{
+    if (op->server_ended) return 0;   /* done already; only waiting for its turn */
+    op->abort_error = filter->error;
+    op->done.thread_gone |= filter->thread_gone;
+    server_recv_cancel((HANDLE)op->ctx->handle, &op->server);
+    return 1;
+}
+
+/* Unlinks the matching requests of one queue (those in Wine's server are cancelled there and
+ * counted in *in_server); the rest keep their order. */
+static struct pending_op *take_matching(struct io_queue *queue, const struct cancel_filter *filter, int *in_server)
 {
     struct pending_op *taken = NULL, **taken_tail = &taken, **link = &queue->head, *op;
 
     queue->tail = NULL;
     while ((op = *link))
     {
-        if (!op_matches(op, filter))
+        if (!op_matches(op, filter) || op->in_server)
         {
+            if (op->in_server && op_matches(op, filter)) *in_server += cancel_in_server(op, filter);
             queue->tail = op;
             link = &op->next;
             continue;
@@ -511,8 +629,8 @@ static struct pending_op *take_matching(struct io_queue *queue, const struct can
     return taken;
 }
 
-/* Completes a list of taken requests with `error` (an abort); returns how many. */
-static int abort_ops(struct pending_op *op, BOOL thread_gone, int error)
+/* Completes a list of taken requests as the filter says (an abort); returns how many. */
+static int abort_ops(struct pending_op *op, const struct cancel_filter *filter)
 {
     struct pending_op *next;
     int count = 0;
@@ -520,14 +638,14 @@ static int abort_ops(struct pending_op *op, BOOL thread_gone, int error)
     for (; op; op = next, count++)
     {
         next = op->next;
-        op->done.thread_gone = thread_gone;
-        finish_op(op, error, 0, 0);
+        op->done.thread_gone = filter->thread_gone;
+        finish_op(op, filter->error, 0, 0);
     }
     return count;
 }
 
 /* Aborts the matching requests of the queues from `first` (0 receive, 1 send) on. */
-static int cancel_matching(struct socket_ctx *ctx, const struct cancel_filter *filter, int first, BOOL thread_gone)
+static int cancel_matching(struct socket_ctx *ctx, const struct cancel_filter *filter, int first)
 {
     struct pending_op *taken;
     int i, count = 0;
@@ -535,46 +653,36 @@ static int cancel_matching(struct socket_ctx *ctx, const struct cancel_filter *f
     for (i = first; i < 2; i++)
     {
         EnterCriticalSection(&ctx->queues[i].lock);
-        taken = take_matching(&ctx->queues[i], filter);
+        taken = take_matching(&ctx->queues[i], filter, &count);
         LeaveCriticalSection(&ctx->queues[i].lock);
-        count += abort_ops(taken, thread_gone, WSA_OPERATION_ABORTED);
+        count += abort_ops(taken, filter);
     }
     return count;
 }
 
 int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread_id, BOOL sends_only)
 {
-    struct cancel_filter filter = { ovl, thread_id, FALSE };
+    struct cancel_filter filter = { ovl, thread_id, FALSE, WSA_OPERATION_ABORTED, FALSE };
 
-    return cancel_matching(ctx, &filter, sends_only ? 1 : 0, FALSE);
+    return cancel_matching(ctx, &filter, sends_only ? 1 : 0);
 }
 
 void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
 {
     /* "all I/O initiated by a given thread is canceled when that thread exits" unless the socket is
      * associated with a completion port; a routine could never run on the dead thread anyway. */
-    struct cancel_filter filter = { NULL, thread_id, port_is_associated(ctx) };
+    struct cancel_filter filter = { NULL, thread_id, port_is_associated(ctx), WSA_OPERATION_ABORTED, TRUE };
 
-    cancel_matching(ctx, &filter, 0, TRUE);
+    cancel_matching(ctx, &filter, 0);
 }
 
 void msg_io_abort_socket(struct socket_ctx *ctx)
 {
     /* Closing a stream aborts its connection: Windows ends the requests with STATUS_CONNECTION_ABORTED. */
-    int error = ctx->type == SOCK_STREAM ? WSAECONNABORTED : WSA_OPERATION_ABORTED;
-    struct pending_op *op;
-    struct io_queue *queue;
-    int i;
+    struct cancel_filter filter = { NULL, 0, FALSE, ctx->type == SOCK_STREAM ? WSAECONNABORTED : WSA_OPERATION_ABORTED,
+                                    FALSE };
 
     /* First: a reactor run still in progress can no longer arm the fd. */
     reactor_forget(ctx);
-    for (i = 0; i < 2; i++)
-    {
-        queue = &ctx->queues[i];
-        EnterCriticalSection(&queue->lock);
-        op = queue->head;
-        queue->head = queue->tail = NULL;
-        LeaveCriticalSection(&queue->lock);
-        abort_ops(op, FALSE, error);
-    }
+    cancel_matching(ctx, &filter, 0);
 }

@@ -24,6 +24,17 @@
  * |   FileIoCompletionNotificationInfo.)   |     |     |      |      |                                    |
  * | kernelbase's CancelIo/CancelIoEx call  | yes | yes | yes  | yes  | dlls/kernelbase/file.c             |
  * |   NtCancelIoFile / NtCancelIoFileEx    |     |     |      |      |                                    |
+ * | the server reports no POLLIN to polls  | yes | yes | yes  | yes  | server/sock.c: sock_dispatch_asyncs|
+ * |   while a receive is queued on the     |     |     |      |      |   and sock_get_poll_events         |
+ * |   socket (it wakes the receive instead)|     |     |      |      |                                    |
+ * | an async with an event and no APC      | yes | yes | yes  | yes  | server/async.c: async_set_result   |
+ * |   context posts no port packet; one    |     |     |      |      |   and create_async                 |
+ * |   with an APC routine on a port-bound  |     |     |      |      |                                    |
+ * |   handle is STATUS_INVALID_PARAMETER   |     |     |      |      |                                    |
+ * | asyncs end when their issuing thread   | yes | yes | yes  | yes  | server/async.c:                    |
+ * |   exits, unless a port takes them      |     |     |      |      |   cancel_terminating_thread_asyncs |
+ * | a socket's last close ends its queued  | yes | yes | yes  | yes  | server/async.c: free_async_queue   |
+ * |   receives with STATUS_HANDLES_CLOSED  |     |     |      |      |   (from sock_destroy)              |
  *
  * Deliberately absent: wineserver request numbers.  They differ in every
  * release (add_fd_completion is 254 in 8.0, 260 in 9.0, 267 in 10.0, 270 in

@@ -338,6 +338,42 @@ static void test_async_select(void)
     DestroyWindow(hwnd);
 }
 
+/* WSARecv: for overlapped sockets it "is used to post one or more buffers into which incoming data will
+ * be placed as it becomes available": data a pending receive takes is not there to record FD_READ for
+ * (Wine's sock.c test_events checks the same on Windows). */
+static void test_pending_recv_takes_data(void)
+{
+    HANDLE event = WSACreateEvent();
+    WSAOVERLAPPED ovl = { 0 };
+    WSANETWORKEVENTS events;
+    SOCKET client, server;
+    DWORD flags = 0, bytes = 0;
+    char byte = 0;
+    WSABUF buf = { 1, &byte };
+    int ret;
+
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &client, &server))
+    {
+        ok(0, "no overlapped connected pair");
+        return;
+    }
+    ovl.hEvent = WSACreateEvent();
+    ok(!WSAEventSelect(server, event, FD_READ), "WSAEventSelect: error %d", WSAGetLastError());
+    ret = WSARecv(server, &buf, 1, NULL, &flags, &ovl, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSA_IO_PENDING, "WSARecv: %d, error %d", ret, WSAGetLastError());
+    ok(send(client, "a", 1, 0) == 1, "send: error %d", WSAGetLastError());
+    ok(signaled(ovl.hEvent, EVENT_WAIT), "the pending receive completes");
+    ret = WSAGetOverlappedResult(server, &ovl, &bytes, FALSE, &flags);
+    ok(ret && bytes == 1 && byte == 'a', "its result: %d, %lu bytes, '%c'", ret, bytes, byte);
+    ok(!signaled(event, QUIET_WAIT), "no FD_READ for the byte the pending receive took");
+    ok(!WSAEnumNetworkEvents(server, event, &events) && !(events.lNetworkEvents & FD_READ),
+       "WSAEnumNetworkEvents: %#lx", events.lNetworkEvents);
+    ok(send(client, "b", 1, 0) == 1, "send: error %d", WSAGetLastError());
+    ok(wait_events(server, event, &events) & FD_READ, "FD_READ for a byte nothing took");
+    WSACloseEvent(ovl.hEvent);
+    close_all(client, server, event);
+}
+
 void run_tests(void)
 {
     test_not_initialised();
@@ -350,5 +386,6 @@ void run_tests(void)
     test_connect_refused();
     test_write_reenable();
     test_async_select();
+    test_pending_recv_takes_data();
     WSACleanup();
 }

@@ -54,12 +54,14 @@ typedef NTSTATUS (WINAPI *open_file_fn)(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES
 typedef NTSTATUS (WINAPI *ioctl_fn)(HANDLE, HANDLE, PIO_APC_ROUTINE, void *, IO_STATUS_BLOCK *, ULONG,
                                     void *, ULONG, void *, ULONG);
 typedef NTSTATUS (__cdecl *handle_to_fd_fn)(HANDLE, unsigned int, int *, unsigned int *);
+typedef NTSTATUS (WINAPI *cancel_ex_fn)(HANDLE, IO_STATUS_BLOCK *, IO_STATUS_BLOCK *);
 
 static struct
 {
     open_file_fn open_file;
     ioctl_fn ioctl;
     handle_to_fd_fn handle_to_fd;
+    cancel_ex_fn cancel_ex;
 } nt;
 static INIT_ONCE nt_once = INIT_ONCE_STATIC_INIT;
 
@@ -70,7 +72,8 @@ static BOOL CALLBACK find_nt_functions(INIT_ONCE *once, void *param, void **cont
     nt.open_file = (open_file_fn)(void *)GetProcAddress(ntdll, "NtOpenFile");
     nt.ioctl = (ioctl_fn)(void *)GetProcAddress(ntdll, "NtDeviceIoControlFile");
     nt.handle_to_fd = (handle_to_fd_fn)(void *)GetProcAddress(ntdll, "wine_server_handle_to_fd");
-    return nt.open_file && nt.ioctl && nt.handle_to_fd;
+    nt.cancel_ex = (cancel_ex_fn)(void *)GetProcAddress(ntdll, "NtCancelIoFileEx");
+    return nt.open_file && nt.ioctl && nt.handle_to_fd && nt.cancel_ex;
 }
 
 static BOOL nt_ready(void)
@@ -430,16 +433,20 @@ int afd_wait_ready(HANDLE handle, BOOL synchronous, int events, DWORD timeout_ms
 struct afd_event_select_params { HANDLE event; int mask; };
 struct afd_get_events_params { int flags; NTSTATUS status[MSGSOCK_EVENT_SLOTS]; };
 struct afd_message_select_params { unsigned int handle, window, message; int mask; };
+/* Wine keeps these pointers in 64-bit fields for every ABI (include/wine/afd.h). */
 struct afd_recvmsg_params
 {
-    WSABUF *control;
-    struct sockaddr *addr;
-    int *addr_len;
-    unsigned int *ws_flags;
+    ULONGLONG control_ptr;      /* WSABUF */
+    ULONGLONG addr_ptr;         /* struct sockaddr */
+    ULONGLONG addr_len_ptr;     /* int */
+    ULONGLONG ws_flags_ptr;     /* unsigned int: MSG_* in, MSG_CTRUNC added */
     int force_async;
     unsigned int count;
-    WSABUF *buffers;
+    ULONGLONG buffers_ptr;      /* WSABUF[] */
 };
+_Static_assert(sizeof(struct afd_recvmsg_params) == 48, "afd_recvmsg_params");
+_Static_assert(offsetof(struct afd_recvmsg_params, force_async) == 32, "afd_recvmsg_params.force_async");
+_Static_assert(offsetof(struct afd_recvmsg_params, buffers_ptr) == 40, "afd_recvmsg_params.buffers_ptr");
 
 /* FD_* bit -> the AFD_POLL_* bits the server records for it (FD_CONNECT: both outcomes, FD_CLOSE: FIN or RST). */
 static const int fd_to_afd[] =
@@ -557,27 +564,57 @@ int afd_rearm_read(HANDLE handle, BOOL oob)
     unsigned int flags = MSG_PEEK | (oob ? MSG_OOB : 0);
     char byte;
     WSABUF buf = { 1, &byte };
-    struct afd_recvmsg_params params = { NULL, NULL, NULL, &flags, 0, 1, &buf };
+    struct afd_recvmsg_params params = { 0 };
 
+    params.ws_flags_ptr = (ULONG_PTR)&flags;
+    params.count = 1;
+    params.buffers_ptr = (ULONG_PTR)&buf;
     /* Wine's recv_socket request clears the "reported" mark whatever the outcome. */
     return afd_ioctl(handle, IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), NULL, 0, NULL);
 }
 
+NTSTATUS afd_recv_start(HANDLE handle, const WSABUF *bufs, DWORD count, unsigned int *flags, HANDLE event,
+                        IO_STATUS_BLOCK *io)
+{
+    struct afd_recvmsg_params params = { 0 };
+
+    if (!nt_ready()) return 0xc0000002;   /* STATUS_NOT_IMPLEMENTED */
+    params.ws_flags_ptr = (ULONG_PTR)flags;
+    params.force_async = 1;   /* pend even on a non-blocking socket */
+    params.count = count;
+    params.buffers_ptr = (ULONG_PTR)bufs;
+    io->Status = STATUS_PENDING_;
+    io->Information = 0;
+    /* No APC context: the end goes to the event only, never to a port the program associated. */
+    return nt.ioctl(handle, event, NULL, NULL, io, IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), NULL, 0);
+}
+
+void afd_cancel_request(HANDLE handle, IO_STATUS_BLOCK *io)
+{
+    /* ntdll's own entry: kernelbase's import of it is msgsock's cancel hook. */
+    if (nt_ready()) nt.cancel_ex(handle, io, &(IO_STATUS_BLOCK){ 0 });
+}
+
 struct afd_sendmsg_params
 {
-    const struct sockaddr *addr;
+    ULONGLONG addr_ptr;         /* const struct sockaddr */
     unsigned int addr_len;
     unsigned int ws_flags;
     int force_async;
     unsigned int count;
-    const WSABUF *buffers;
+    ULONGLONG buffers_ptr;      /* const WSABUF[] */
 };
+_Static_assert(sizeof(struct afd_sendmsg_params) == 32, "afd_sendmsg_params");
+_Static_assert(offsetof(struct afd_sendmsg_params, buffers_ptr) == 24, "afd_sendmsg_params.buffers_ptr");
 
 int afd_rearm_write(HANDLE handle)
 {
     /* The host's sendmsg faults on the address before queuing a byte (EFAULT, or EAGAIN when full). */
     WSABUF buf = { 1, NULL };
-    struct afd_sendmsg_params params = { NULL, 0, 0, 0, 1, &buf };
+    struct afd_sendmsg_params params = { 0 };
+
+    params.count = 1;
+    params.buffers_ptr = (ULONG_PTR)&buf;
 
     /* Wine's send_socket request clears "FD_WRITE reported" when the send fails. */
     return afd_ioctl(handle, IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, NULL);

@@ -6,6 +6,7 @@
 #define MSGSOCK_WINE_AFD_H
 
 #include <winsock2.h>
+#include <winternl.h>
 
 /* ntdll has the calls these functions need (checked once). */
 BOOL afd_available(void);
@@ -104,6 +105,16 @@ int afd_message_select(HANDLE handle, HWND window, UINT message, LONG mask);
  * the host fd: a non-consuming Wine receive (MSG_PEEK) on a non-blocking socket.
  */
 int afd_rearm_read(HANDLE handle, BOOL oob);
+/*
+ * A receive as Wine's own request (IOCTL_AFD_WINE_RECVMSG), pending until data comes even on a
+ * non-blocking socket: Wine fills `io` and signals `event` when it ends, posting nothing to a port.
+ * `bufs` is read at once; `flags` and the buffers stay in use until then.  Returns Wine's status:
+ * STATUS_PENDING, a success (ended; event signalled) or an error (never started).
+ */
+NTSTATUS afd_recv_start(HANDLE handle, const WSABUF *bufs, DWORD count, unsigned int *flags, HANDLE event,
+                        IO_STATUS_BLOCK *io);
+/* Cancels one of Wine's requests by its IO_STATUS_BLOCK (NtCancelIoFileEx; any thread's). */
+void afd_cancel_request(HANDLE handle, IO_STATUS_BLOCK *io);
 /* SIOCATMARK through IOCTL_AFD_WINE_SIOCATMARK. */
 int afd_at_mark(HANDLE handle, BOOL *at_mark);
 

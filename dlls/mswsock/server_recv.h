@@ -1,0 +1,31 @@
+/*
+ * Stream receives that wait in Wine's server rather than in msgsock's reactor.
+ * The server then knows a receive is pending, as Windows' AFD does: its polls,
+ * select and WSAEventSelect do not report the data that receive takes, and it
+ * hands data to the pending receives in posting order.
+ */
+#ifndef MSGSOCK_SERVER_RECV_H
+#define MSGSOCK_SERVER_RECV_H
+
+#include <winsock2.h>
+#include <winternl.h>
+
+struct server_recv
+{
+    IO_STATUS_BLOCK io;         /* Wine's result: Status and Information (bytes) */
+    unsigned int flags;         /* MSG_* in; Wine may add MSG_CTRUNC */
+    HANDLE event, wait;
+    void (*ended)(struct server_recv *recv);
+};
+
+/*
+ * Starts the receive into `bufs` (read at once; the buffers stay the caller's until it ends).
+ * 0: `ended` runs once, on a thread-pool thread, when Wine is done with it; or a WSA error:
+ * it never started and nothing will run.
+ */
+int server_recv_start(HANDLE socket, struct server_recv *recv, const WSABUF *bufs, DWORD count, DWORD flags,
+                      void (*ended)(struct server_recv *recv));
+/* Asks Wine to end it now (STATUS_CANCELLED unless it completed meanwhile); `ended` still runs. */
+void server_recv_cancel(HANDLE socket, struct server_recv *recv);
+
+#endif
