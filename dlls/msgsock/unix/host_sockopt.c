@@ -1,6 +1,7 @@
 /* Host-side socket set-up, options and close for the PE side's sockets. */
 #include <errno.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -64,6 +65,36 @@ static int from_host_value(const struct ws_sockopt_host *host, int value)
     return value;
 }
 
+/*
+ * Linux keeps an urgent byte already read with MSG_OOB in the stream, skipping it only while
+ * SO_OOBINLINE is off: turned on, it shows that byte again inline.  On Windows a byte read out of
+ * band is gone; when it is next in line (at the mark, nothing urgent unread), drop it.
+ */
+static int urgent_byte_read_at_mark(int fd)
+{
+    int at_mark = 0, inline_on = 0;
+    socklen_t len = sizeof(inline_on);
+    char byte;
+
+    if (getsockopt(fd, SOL_SOCKET, SO_OOBINLINE, &inline_on, &len) < 0 || inline_on) return 0;
+    if (ioctl(fd, SIOCATMARK, &at_mark) < 0 || !at_mark) return 0;
+    /* EINVAL: read already (not EAGAIN: announced, not yet here) */
+    return recv(fd, &byte, 1, MSG_OOB | MSG_PEEK | MSG_DONTWAIT) < 0 && errno == EINVAL;
+}
+
+static void set_oobinline(int fd, int value, int32_t *error)
+{
+    int stale = value && urgent_byte_read_at_mark(fd);
+    char byte;
+
+    if (setsockopt(fd, SOL_SOCKET, SO_OOBINLINE, &value, sizeof(value)) < 0)
+    {
+        *error = ws_errno_to_wsa(errno);
+        return;
+    }
+    if (stale) (void)recv(fd, &byte, 1, MSG_DONTWAIT);
+}
+
 int32_t host_sockopt(void *args)
 {
     struct host_sockopt_params *params = args;
@@ -88,7 +119,9 @@ int32_t host_sockopt(void *args)
     if (params->set)
     {
         value = to_host_value(&host, value);
-        if (setsockopt(params->fd, host.level, host.name, &value, sizeof(value)) < 0)
+        if (host.level == SOL_SOCKET && host.name == SO_OOBINLINE)
+            set_oobinline(params->fd, value, &params->error);
+        else if (setsockopt(params->fd, host.level, host.name, &value, sizeof(value)) < 0)
             params->error = ws_errno_to_wsa(errno);
         return 0;
     }
