@@ -54,6 +54,7 @@ struct pending_op
     BOOL in_server;             /* waits in Wine's server (server_recv.c), not for the reactor */
     BOOL server_ended;          /* ... and Wine is done with it: reported in posting order */
     int abort_error;            /* msgsock cancelled it: what it reports if Wine ended it unfinished */
+    BOOL restart;               /* cancelled as its thread exits, to start again (a port keeps it) */
     struct server_recv server;
     SOCKADDR_STORAGE to;
     WSABUF control;
@@ -336,7 +337,7 @@ static struct pending_op *capture_op(struct socket_ctx *ctx, const struct msg_re
     op->next = NULL;
     op->ctx = ctx;
     op->moved = moved;
-    op->in_server = op->server_ended = FALSE;
+    op->in_server = op->server_ended = op->restart = FALSE;
     op->abort_error = 0;
     op->req = *req;
     memcpy(op->bufs, req->bufs, req->count * sizeof(WSABUF));
@@ -436,6 +437,23 @@ static void finish_server_op(struct pending_op *op)
     finish_op(op, error, bytes, 0);
 }
 
+static void server_ended(struct server_recv *recv);
+
+/* A request whose thread exited, cancelled for that, starts again from this thread (msgsock's waiter,
+ * which never exits).  TRUE if it did; else it ends with what it says. */
+static BOOL restarted(struct pending_op *op)
+{
+    int error;
+
+    if (!op->restart || op->abort_error || op->server.io.Status != STATUS_CANCELLED_) return FALSE;
+    op->restart = FALSE;
+    if (!(error = server_recv_start((HANDLE)op->ctx->handle, &op->server, op->bufs, op->req.count, op->req.flags,
+                                    server_ended)))
+        return TRUE;
+    op->abort_error = error;
+    return FALSE;
+}
+
 /* server_recv.c: Wine is done with a request.  Data reaches the program in posting order; an end
  * without data (cancelled, reset) goes at once. */
 static void server_ended(struct server_recv *recv)
@@ -447,6 +465,12 @@ static void server_ended(struct server_recv *recv)
 
     InterlockedIncrement(&ctx->refs);   /* each request's own reference goes with it */
     EnterCriticalSection(&queue->lock);
+    if (restarted(op))
+    {
+        LeaveCriticalSection(&queue->lock);
+        socket_release(ctx);
+        return;
+    }
     op->server_ended = TRUE;
     if ((LONG)op->server.io.Status < 0)
     {
@@ -667,6 +691,23 @@ int msg_io_cancel(struct socket_ctx *ctx, const WSAOVERLAPPED *ovl, DWORD thread
     return cancel_matching(ctx, &filter, sends_only ? 1 : 0);
 }
 
+/* The thread's requests in Wine's server that a port keeps: Wine would end them with the thread, so
+ * they are cancelled now and started again by msgsock's waiter (restarted()). */
+static void move_server_requests(struct socket_ctx *ctx, DWORD thread_id)
+{
+    struct io_queue *queue = queue_of(ctx, FALSE);
+    struct pending_op *op;
+
+    EnterCriticalSection(&queue->lock);
+    for (op = queue->head; op; op = op->next)
+    {
+        if (!op->in_server || op->server_ended || op->abort_error || op->server.issuer != thread_id) continue;
+        op->restart = TRUE;
+        server_recv_cancel((HANDLE)ctx->handle, &op->server);
+    }
+    LeaveCriticalSection(&queue->lock);
+}
+
 void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
 {
     /* "all I/O initiated by a given thread is canceled when that thread exits" unless the socket is
@@ -674,6 +715,7 @@ void msg_io_thread_exit(struct socket_ctx *ctx, DWORD thread_id)
     struct cancel_filter filter = { NULL, thread_id, port_is_associated(ctx), WSA_OPERATION_ABORTED, TRUE };
 
     cancel_matching(ctx, &filter, 0);
+    if (filter.routines_only) move_server_requests(ctx, thread_id);
 }
 
 void msg_io_abort_socket(struct socket_ctx *ctx)

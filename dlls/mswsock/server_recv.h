@@ -14,14 +14,16 @@ struct server_recv
 {
     IO_STATUS_BLOCK io;         /* Wine's result: Status and Information (bytes) */
     unsigned int flags;         /* MSG_* in; Wine may add MSG_CTRUNC */
-    HANDLE event, wait;
+    HANDLE event, wait;         /* wait: the thread pool's, when the waiter's slots are all taken */
+    int slot;                   /* the waiter's slot, or -1 */
+    DWORD issuer;               /* the thread that started it: Wine ends it when that thread exits */
     void (*ended)(struct server_recv *recv);
 };
 
 /*
  * Starts the receive into `bufs` (read at once; the buffers stay the caller's until it ends).
- * 0: `ended` runs once, on a thread-pool thread, when Wine is done with it; or a WSA error:
- * it never started and nothing will run.
+ * 0: `ended` runs once, on a msgsock thread, when Wine is done with it; or a WSA error: it never
+ * started and nothing will run.  Wine ends it (STATUS_CANCELLED) if the calling thread exits first.
  */
 int server_recv_start(HANDLE socket, struct server_recv *recv, const WSABUF *bufs, DWORD count, DWORD flags,
                       void (*ended)(struct server_recv *recv));

@@ -336,6 +336,39 @@ static void test_thread_exit_port(void)
     CloseHandle(port);
 }
 
+/* The same on a connected stream: the request outlives its thread and gets the peer's bytes. */
+static void test_thread_exit_port_stream(void)
+{
+    struct port_exit_args args;
+    OVERLAPPED *got = NULL;
+    ULONG_PTR key = 0;
+    HANDLE thread, port;
+    SOCKET peer;
+    DWORD bytes = 0;
+    BOOL ret;
+
+    memset(&args, 0, sizeof(args));
+    if (!tcp_pair(AF_INET, WSA_FLAG_OVERLAPPED, &peer, &args.s))
+    {
+        ok(0, "no connected pair");
+        return;
+    }
+    port = CreateIoCompletionPort((HANDLE)args.s, NULL, 78, 0);
+    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
+    thread = CreateThread(NULL, 0, exiting_port_thread, &args, 0, NULL);
+    WaitForSingleObject(thread, INFINITE);
+    CloseHandle(thread);
+    ok(!HasOverlappedIoCompleted(&args.ovl), "stream request on a port cancelled by its thread's exit: %#Ix",
+       args.ovl.Internal);
+    ok(send(peer, "to the port", 11, 0) == 11, "send: %d", WSAGetLastError());
+    ret = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
+    ok(ret && got == &args.ovl && key == 78 && bytes == 11 && !memcmp(args.data, "to the port", 11),
+       "stream packet: ret %d ovl %p key %Iu bytes %lu error %lu", ret, got, key, bytes, ret ? 0 : GetLastError());
+    closesocket(args.s);
+    closesocket(peer);
+    CloseHandle(port);
+}
+
 /* --- cancel after a deadline, under load ------------------------------------------------ */
 
 #define FLOOD_SIZE  32
@@ -648,6 +681,7 @@ void run_tests(void)
     test_thread_exit(TRUE);
     test_thread_exit(FALSE);
     test_thread_exit_port();
+    test_thread_exit_port_stream();
     test_cancel_deadline_under_load();
     test_event_and_port_reuse_under_load();
     test_go_netpoll_under_load();

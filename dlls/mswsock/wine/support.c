@@ -31,7 +31,8 @@ static BOOL has_unix_library(void) { return msgsock_host_available(); }
 static const struct requirement requirements[] =
 {
     { "unix-library", "msgsock.so, the helper's unix library (through __wine_unix_call_dispatcher)", has_unix_library },
-    { "socket-device", "ntdll's NtOpenFile, NtDeviceIoControlFile and wine_server_handle_to_fd", afd_available },
+    { "socket-device", "ntdll's NtOpenFile, NtDeviceIoControlFile, NtCancelIoFileEx and wine_server_handle_to_fd",
+      afd_available },
     { "cancel-hook", "kernelbase's CancelIo/CancelIoEx calls into ntdll", cancel_hook_install },
     { "port-hook", "kernelbase's and kernel32's NtSetInformationFile calls (completion ports)", port_hook_install },
 };
