@@ -306,13 +306,27 @@ static DWORD WINAPI exiting_port_thread(void *arg)
     return 0;
 }
 
+/* Binds args->s to a new port with `key`, lets a thread start the receive and exit; the port. */
+static HANDLE receive_from_exiting_thread(struct port_exit_args *args, ULONG_PTR key, const char *what)
+{
+    HANDLE thread, port = CreateIoCompletionPort((HANDLE)args->s, NULL, key, 0);
+
+    ok(port != NULL, "%s: CreateIoCompletionPort: %lu", what, GetLastError());
+    thread = CreateThread(NULL, 0, exiting_port_thread, args, 0, NULL);
+    WaitForSingleObject(thread, INFINITE);
+    CloseHandle(thread);
+    ok(!HasOverlappedIoCompleted(&args->ovl), "%s: request on a port cancelled by its thread's exit: %#Ix", what,
+       args->ovl.Internal);
+    return port;
+}
+
 static void test_thread_exit_port(void)
 {
     struct port_exit_args args;
     SOCKADDR_STORAGE addr;
     OVERLAPPED *got = NULL;
     ULONG_PTR key = 0;
-    HANDLE thread, port;
+    HANDLE port;
     DWORD bytes = 0;
     BOOL ret;
 
@@ -320,13 +334,7 @@ static void test_thread_exit_port(void)
      * that started it exits: a thread pool's worker may end while its request lives on. */
     memset(&args, 0, sizeof(args));
     args.s = udp_bound(AF_INET, "127.0.0.1", WSA_FLAG_OVERLAPPED, &addr);
-    port = CreateIoCompletionPort((HANDLE)args.s, NULL, 77, 0);
-    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
-    thread = CreateThread(NULL, 0, exiting_port_thread, &args, 0, NULL);
-    WaitForSingleObject(thread, INFINITE);
-    CloseHandle(thread);
-    ok(!HasOverlappedIoCompleted(&args.ovl), "request on a port cancelled by its thread's exit: %#Ix",
-       args.ovl.Internal);
+    port = receive_from_exiting_thread(&args, 77, "datagram");
     ok(sendto(pair.sender, "to the port", 11, 0, (struct sockaddr *)&addr, addr_len(&addr)) == 11, "sendto: %d",
        WSAGetLastError());
     ret = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
@@ -342,7 +350,7 @@ static void test_thread_exit_port_stream(void)
     struct port_exit_args args;
     OVERLAPPED *got = NULL;
     ULONG_PTR key = 0;
-    HANDLE thread, port;
+    HANDLE port;
     SOCKET peer;
     DWORD bytes = 0;
     BOOL ret;
@@ -353,13 +361,7 @@ static void test_thread_exit_port_stream(void)
         ok(0, "no connected pair");
         return;
     }
-    port = CreateIoCompletionPort((HANDLE)args.s, NULL, 78, 0);
-    ok(port != NULL, "CreateIoCompletionPort: %lu", GetLastError());
-    thread = CreateThread(NULL, 0, exiting_port_thread, &args, 0, NULL);
-    WaitForSingleObject(thread, INFINITE);
-    CloseHandle(thread);
-    ok(!HasOverlappedIoCompleted(&args.ovl), "stream request on a port cancelled by its thread's exit: %#Ix",
-       args.ovl.Internal);
+    port = receive_from_exiting_thread(&args, 78, "stream");
     ok(send(peer, "to the port", 11, 0) == 11, "send: %d", WSAGetLastError());
     ret = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
     ok(ret && got == &args.ovl && key == 78 && bytes == 11 && !memcmp(args.data, "to the port", 11),
