@@ -634,12 +634,15 @@ static struct pending_op *take_matching(struct io_queue *queue, const struct can
 {
     struct pending_op *taken = NULL, **taken_tail = &taken, **link = &queue->head, *op;
 
+    BOOL matches;
+
     queue->tail = NULL;
     while ((op = *link))
     {
-        if (!op_matches(op, filter) || op->in_server)
+        matches = op_matches(op, filter);
+        if (matches && op->in_server) *in_server += cancel_in_server(op, filter);
+        if (!matches || op->in_server)
         {
-            if (op->in_server && op_matches(op, filter)) *in_server += cancel_in_server(op, filter);
             queue->tail = op;
             link = &op->next;
             continue;

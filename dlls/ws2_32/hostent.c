@@ -154,12 +154,12 @@ static struct hostent *host_by_name(const char *name)
     return he;
 }
 
-/* The machine's own name: Windows answers with its adapters' IPv4 addresses (loopback not among them),
- * as SIO_ADDRESS_LIST_QUERY lists them; NULL when it has none, or `name` is another host's. */
-static struct hostent *own_host(const char *name)
+/* The machine's own name (`local`): Windows answers with its adapters' IPv4 addresses (loopback not
+ * among them), as SIO_ADDRESS_LIST_QUERY lists them; NULL when it has none, or `name` is another host's. */
+static struct hostent *own_host(const char *name, const char *local)
 {
     struct host_data data = { name, AF_INET, 4, 0, NULL };
-    char local[256], list_buf[4096];
+    char list_buf[4096];
     SOCKET_ADDRESS_LIST *list = (SOCKET_ADDRESS_LIST *)list_buf;
     uint8_t addrs[4 * 64];
     struct hostent *he = NULL;
@@ -167,7 +167,7 @@ static struct hostent *own_host(const char *name)
     SOCKET s;
     int i;
 
-    if (gethostname(local, sizeof(local)) || lstrcmpiA(name, local)) return NULL;
+    if (lstrcmpiA(name, local)) return NULL;
     if ((s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP)) == INVALID_SOCKET) return NULL;
     if (!WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, list, sizeof(list_buf), &size, NULL, NULL))
     {
@@ -184,6 +184,7 @@ static struct hostent *own_host(const char *name)
 struct hostent * WINAPI gethostbyname(const char *name)
 {
     struct host_data data = { name, AF_INET, 4, 1, NULL };
+    BOOL local_known = FALSE;
     struct hostent *he;
     char local[256];
     uint8_t addr[16];
@@ -196,6 +197,7 @@ struct hostent * WINAPI gethostbyname(const char *name)
     {
         if (gethostname(local, sizeof(local))) return NULL;
         name = local;
+        local_known = TRUE;
     }
     /* "a string representation of a legal IPv4 address" comes back as that address */
     if (ip4_parse_loose(name, &end, addr) && !*end)
@@ -207,7 +209,7 @@ struct hostent * WINAPI gethostbyname(const char *name)
     /* "an IPv6 address or an illegal IPv4 address": WSAHOST_NOT_FOUND */
     if (!RtlIpv6StringToAddressA(name, &end, (IN6_ADDR *)addr) && !*end)
         return SetLastError(WSAHOST_NOT_FOUND), NULL;
-    if ((he = own_host(name))) return he;
+    if ((local_known || !gethostname(local, sizeof(local))) && (he = own_host(name, local))) return he;
     return host_by_name(name);
 }
 

@@ -123,8 +123,8 @@ int afd_status_to_wsa(LONG status)
     }
 }
 
-/* Runs one ioctl synchronously, waiting (not alertably) if Wine returns pending. */
-/* One ioctl, waited for; its final status (nt_ready() checked by the caller). */
+/* One ioctl, waited for (not alertably) if Wine returns pending; its final status (nt_ready() checked
+ * by the caller). */
 static NTSTATUS afd_ioctl_status(HANDLE handle, ULONG code, void *in, ULONG in_len, void *out, ULONG out_len,
                                  ULONG_PTR *information)
 {
